@@ -1,0 +1,1 @@
+"""Information extraction from French defence-diplomacy communiqués."""

