@@ -1,11 +1,13 @@
-# `make` builds .venv, runs the pipeline on seeds/ into outputs/ and scores it against the gold files.
-# `make test` builds the same .venv and runs the test suite.
+# `make`       builds .venv, runs the pipeline on seeds/ into outputs/, runs it on the
+#              development corpus and scores everything against the gold files.
+# `make test`  builds the same .venv and runs the test suite.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+RUN := $(PY) -m pipeline run --quiet
 
-.PHONY: all run eval test lint bench test-browser clean
+.PHONY: all run eval corpus test lint bench test-browser clean
 
 all: run eval
 
@@ -15,19 +17,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-venv: $(STAMP)
-
 run: $(STAMP)
-	$(PY) -m pipeline run --input seeds --output outputs
+	$(RUN) --input seeds --output outputs
 
-eval: $(STAMP)
-	$(PY) -m pipeline eval --gold seeds --pred outputs --output outputs/eval
+corpus: $(STAMP)
+	$(RUN) --no-report --input corpus/dev --output outputs/corpus/dev
+	$(RUN) --no-report --input corpus/test --output outputs/corpus/test
+
+eval: run corpus
+	$(PY) -m pipeline eval --gold seeds --pred outputs --output outputs/eval/seeds --name seeds --readme README.md
+	$(PY) -m pipeline eval --gold corpus/dev --pred outputs/corpus/dev --output outputs/eval/dev --name dev --readme README.md
+	$(PY) -m pipeline eval --gold corpus/test --pred outputs/corpus/test --output outputs/eval/test --name test --readme README.md
 
 test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check pipeline tests
+	$(VENV)/bin/ruff check pipeline tests scripts
 
 clean:
-	rm -rf $(VENV) outputs/stages
+	rm -rf $(VENV)
+	find outputs -name stages -type d -prune -exec rm -rf {} +

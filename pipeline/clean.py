@@ -203,8 +203,11 @@ def clean(doc_id: str, raw: bytes) -> CleanDocument:
     merged: list[tuple[str, list[int]]] = []
     for paragraph, paragraph_map in joined:
         if merged and continues_sentence(merged[-1][0], paragraph):
-            merged[-1] = _join([merged[-1], (paragraph, paragraph_map)], " ",
-                               lambda previous_end, _next: previous_end)
+            merged[-1] = _join(
+                [merged[-1], (paragraph, paragraph_map)],
+                " ",
+                lambda previous_end, _next: previous_end,
+            )
         else:
             merged.append((paragraph, paragraph_map))
     cleaned, cleaned_map = _join(merged, "\n\n", lambda previous_end, _next: previous_end)

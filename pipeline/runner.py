@@ -1,0 +1,369 @@
+"""The main job: every `*.txt` of a folder through clean -> segment -> NER + relations ->
+aggregate -> report.
+
+In:  an input folder and an output folder.
+Out: the tables, the report and the per-document stage artefacts in the output folder (see
+     `artefacts.py`), and a `RunSummary`.
+
+A document that fails at any stage is reported in `errors.csv` (path, stage, reason) and
+left out; every other document goes on. Documents are streamed through one `nlp.pipe` (one
+spaCy pass per document; `jobs` worker processes), so memory is bounded by the batch. A text
+longer than spaCy's `max_length` is cut at paragraph boundaries into pieces that are parsed
+separately and put back together. Each document's artefacts carry a key made of the hash of
+its bytes and of the pipeline's code and data (`resources.fingerprint`); a document whose key
+has not changed is not parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import artefacts, resources
+from .aggregate import DocumentResult, build_tables
+from .clean import CleanDocument, DocumentError, clean
+from .segment import Segments, segment
+
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass
+class PreparedDocument:
+    doc_id: str
+    path: Path
+    key: str
+    cleaned: CleanDocument
+    segments: Segments
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    processed: int = 0
+    reused: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    entities: int = 0
+    relations: int = 0
+    seconds: float = 0.0
+    errors: list[dict] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.documents} documents read ({self.processed} parsed, {self.reused} up to "
+            f"date), {self.skipped} skipped with errors, {self.ignored} other files ignored; "
+            f"{self.entities} entities, {self.relations} relations; "
+            f"{self.seconds:.1f} s"
+        )
+
+
+def list_inputs(input_dir: Path) -> tuple[list[Path], int]:
+    if not input_dir.is_dir():
+        raise NotADirectoryError(f"input folder not found: {input_dir}")
+    files = sorted(p for p in input_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    texts = [p for p in files if p.suffix.lower() == ".txt"]
+    return texts, len(files) - len(texts)
+
+
+def error_row(path: Path, stage: str, reason: str) -> dict:
+    return {"path": str(path), "stage": stage, "reason": reason}
+
+
+def prepare(path: Path, fingerprint: str) -> PreparedDocument:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DocumentError("read", f"cannot read file: {error.strerror or error}") from error
+    key = hashlib.sha256(raw + fingerprint.encode()).hexdigest()[:24]
+    cleaned = clean(path.stem, raw)
+    try:
+        segments = segment(cleaned.text)
+    except Exception as error:  # noqa: BLE001 - any failure of one document is reported
+        raise DocumentError("segment", f"{type(error).__name__}: {error}") from error
+    return PreparedDocument(path.stem, path, key, cleaned, segments)
+
+
+def is_up_to_date(output_dir: Path, doc_id: str, key: str) -> bool:
+    records = [artefacts.read_stage(output_dir, stage, doc_id) for stage in artefacts.STAGES]
+    return all(r is not None and r.get("key") == key for r in records)
+
+
+def write_early_stages(output_dir: Path, document: PreparedDocument) -> None:
+    cleaned = document.cleaned
+    artefacts.write_stage(
+        output_dir,
+        "clean",
+        document.doc_id,
+        {
+            "key": document.key,
+            "doc_id": document.doc_id,
+            "path": str(document.path),
+            "encoding": cleaned.encoding,
+            "encoding_note": cleaned.encoding_note,
+            "original": cleaned.original,
+            "text": cleaned.text,
+            "offset_runs": offset_runs(cleaned.offsets),
+            "dropped_lines": cleaned.dropped_lines,
+        },
+    )
+    artefacts.write_stage(
+        output_dir, "segment", document.doc_id, {"key": document.key, **document.segments.to_dict()}
+    )
+
+
+def offset_runs(offsets: list[int]) -> list[list[int]]:
+    """Compress the offset map to [clean_start, original_start, length] runs."""
+    runs: list[list[int]] = []
+    for index, original in enumerate(offsets):
+        if runs and runs[-1][1] + runs[-1][2] == original and runs[-1][0] + runs[-1][2] == index:
+            runs[-1][2] += 1
+        else:
+            runs.append([index, original, 1])
+    return runs
+
+
+def pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut a text longer than `limit` at paragraph (else sentence, else space) boundaries."""
+    if len(text) <= limit:
+        return [(0, text)]
+    result, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            for separator in ("\n\n", ". ", " "):
+                cut = text.rfind(separator, start + 1, end)
+                if cut > start:
+                    end = cut + len(separator)
+                    break
+        result.append((start, text[start:end]))
+        start = end
+    return result
+
+
+def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: dict) -> Iterator:
+    for document in documents:
+        parts = pieces(document.cleaned.text, limit)
+        pending[document.doc_id] = {"document": document, "parts": len(parts), "results": []}
+        for offset, text in parts:
+            doc = nlp.make_doc(text)
+            doc._.sentence_starts = [
+                b - offset for b in document.segments.boundaries if offset <= b < offset + len(text)
+            ] + [0]
+            doc.user_data["doc_id"] = document.doc_id
+            doc.user_data["offset"] = offset
+            yield doc
+
+
+def doc_records(doc) -> dict:
+    from .ner import entity_records, sentence_records
+
+    offset = doc.user_data["offset"]
+    shift = {"start", "end"}
+    entities = [
+        {k: (v + offset if k in shift else v) for k, v in e.items()} for e in entity_records(doc)
+    ]
+    sentences = [[s + offset, e + offset] for s, e in sentence_records(doc)]
+    relations = []
+    for relation in doc._.relations or []:
+        moved = dict(relation)
+        moved["head"] = {k: (v + offset if k in shift else v) for k, v in relation["head"].items()}
+        moved["tail"] = {k: (v + offset if k in shift else v) for k, v in relation["tail"].items()}
+        moved["sentence"] = [relation["sentence"][0] + offset, relation["sentence"][1] + offset]
+        relations.append(moved)
+    return {"entities": entities, "sentences": sentences, "relations": relations}
+
+
+def to_original(document: PreparedDocument, records: dict) -> tuple[dict, dict]:
+    """NER and relation artefacts with every offset mapped into the original text."""
+    cleaned = document.cleaned
+    text = cleaned.text
+
+    def span(record: dict) -> dict:
+        start, end = cleaned.to_original(record["start"], record["end"])
+        return {**record, "start": start, "end": end, "text": text[record["start"] : record["end"]]}
+
+    sentences = []
+    for start, end in records["sentences"]:
+        original_start, original_end = cleaned.to_original(start, end)
+        sentences.append(
+            {
+                "start": original_start,
+                "end": original_end,
+                "text": " ".join(text[start:end].split()),
+            }
+        )
+    ner = {
+        "key": document.key,
+        "doc_id": document.doc_id,
+        "entities": [
+            span(e) for e in records["entities"] if e["label"] not in ("HONORIFIC", "DEMONYM")
+        ],
+        "honorifics": [span(e) for e in records["entities"] if e["label"] == "HONORIFIC"],
+        "demonyms": [span(e) for e in records["entities"] if e["label"] == "DEMONYM"],
+        "sentences": sentences,
+    }
+    relations = []
+    for relation in records["relations"]:
+        sentence_start, sentence_end = cleaned.to_original(*relation["sentence"])
+        relations.append(
+            {
+                **relation,
+                "head": span(relation["head"]),
+                "tail": span(relation["tail"]),
+                "sentence": [sentence_start, sentence_end],
+                "evidence": " ".join(text[slice(*relation["sentence"])].split()),
+            }
+        )
+    return ner, {"key": document.key, "doc_id": document.doc_id, "relations": relations}
+
+
+def merge_parts(results: list[dict]) -> dict:
+    merged = {"entities": [], "sentences": [], "relations": []}
+    for part in results:
+        for key in merged:
+            merged[key] += part[key]
+    return merged
+
+
+def run_nlp(
+    nlp,
+    documents: Iterable[PreparedDocument],
+    output_dir: Path,
+    jobs: int,
+    batch_size: int,
+    errors: list,
+    on_done,
+) -> None:
+    pending: dict = {}
+    limit = nlp.max_length
+    stream = nlp.pipe(
+        make_docs(nlp, documents, limit, pending), batch_size=batch_size, n_process=jobs
+    )
+    for doc in stream:
+        doc_id = doc.user_data["doc_id"]
+        entry = pending[doc_id]
+        if "failure" in doc.user_data:
+            entry["failure"] = doc.user_data["failure"]
+        else:
+            try:
+                entry["results"].append(doc_records(doc))
+            except Exception as error:  # noqa: BLE001
+                entry["failure"] = ["relations", f"{type(error).__name__}: {error}"]
+        entry["parts"] -= 1
+        if entry["parts"]:
+            continue
+        pending.pop(doc_id)
+        document = entry["document"]
+        if "failure" in entry:
+            stage, reason = entry["failure"]
+            errors.append(error_row(document.path, stage, reason))
+            on_done()
+            continue
+        ner, relations = to_original(document, merge_parts(entry["results"]))
+        artefacts.write_stage(output_dir, "ner", doc_id, ner)
+        artefacts.write_stage(output_dir, "relations", doc_id, relations)
+        on_done()
+
+
+def load_result(output_dir: Path, doc_id: str) -> DocumentResult:
+    ner = artefacts.read_stage(output_dir, "ner", doc_id)
+    relations = artefacts.read_stage(output_dir, "relations", doc_id)
+    segments = artefacts.read_stage(output_dir, "segment", doc_id)
+    return DocumentResult(
+        doc_id,
+        ner["entities"],
+        relations["relations"],
+        ner["sentences"],
+        segments.get("dateline"),
+        segments.get("publication_date"),
+        ner["demonyms"],
+    )
+
+
+def progress_bar(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total, unit="doc", disable=None if enabled else True, file=sys.stderr, leave=False
+    )
+
+
+def run(
+    input_dir: Path,
+    output_dir: Path,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: bool = True,
+    report: bool = True,
+    nlp=None,
+) -> RunSummary:
+    started = time.perf_counter()
+    summary = RunSummary()
+    paths, summary.ignored = list_inputs(input_dir)
+    summary.documents = len(paths)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    fingerprint = resources.fingerprint()
+    errors: list[dict] = []
+    done_ids: list[str] = []
+    bar = progress_bar(len(paths), progress)
+
+    def prepared_documents() -> Iterator[PreparedDocument]:
+        for path in paths:
+            try:
+                document = prepare(path, fingerprint)
+            except DocumentError as error:
+                errors.append(error_row(path, error.stage, error.reason))
+                bar.update(1)
+                continue
+            done_ids.append(document.doc_id)
+            if is_up_to_date(output_dir, document.doc_id, document.key):
+                summary.reused += 1
+                bar.update(1)
+                continue
+            write_early_stages(output_dir, document)
+            yield document
+
+    to_parse = prepared_documents()
+    first = next(to_parse, None)
+    if first is not None:
+        if nlp is None:
+            from .ner import build_nlp
+
+            nlp = build_nlp()
+
+        def chained():
+            yield first
+            yield from to_parse
+
+        run_nlp(nlp, chained(), output_dir, jobs, batch_size, errors, lambda: bar.update(1))
+    bar.close()
+    failed = {Path(e["path"]).stem for e in errors}
+    results = [load_result(output_dir, doc_id) for doc_id in sorted(set(done_ids) - failed)]
+    summary.processed = len(set(done_ids) - failed) - summary.reused
+    tables = build_tables(results, errors)
+    for name, frame in tables.items():
+        artefacts.write_table(output_dir, name, frame)
+    if report:
+        write_report(tables, output_dir, [r.doc_id for r in results])
+    summary.errors = errors
+    summary.skipped = len(errors)
+    summary.entities = len(tables["entities"])
+    summary.relations = len(tables["relations"])
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def write_report(tables: dict, output_dir: Path, doc_ids: list[str]) -> None:
+    try:
+        from .report import write_report as render
+    except ImportError:
+        return
+    documents = {}
+    for doc_id in doc_ids:
+        record = artefacts.read_stage(output_dir, "clean", doc_id)
+        documents[doc_id] = record["original"] if record else ""
+    render(tables, documents, output_dir)

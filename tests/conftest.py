@@ -1,0 +1,34 @@
+"""Shared fixtures: one spaCy pipeline per test session (loading it takes seconds)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.ner import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Run the NLP stage on a small text the way the runner does; return the Doc."""
+    from pipeline.segment import segment
+
+    def run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.sentence_starts = segment(text).boundaries
+        return nlp(doc)
+
+    return run
+
+
+def ents(doc, label=None):
+    return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]
+
+
+def relations(doc, kind=None):
+    return {(r["relation"], r["head"]["text"], r["tail"]["text"]) for r in doc._.relations
+            if kind is None or r["relation"] == kind}

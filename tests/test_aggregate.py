@@ -1,0 +1,92 @@
+"""Aggregation on hand-made per-document results (no model)."""
+
+from pipeline.aggregate import DocumentResult, build_tables, name_key, person_compatible
+
+
+def entity(start, text, label, key=""):
+    return {"start": start, "end": start + len(text), "text": text, "label": label, "key": key}
+
+
+def relation(kind, head, tail, sentence):
+    return {"relation": kind, "head": head, "tail": tail, "sentence": sentence,
+            "confidence": 0.9, "trigger": ""}
+
+
+def test_transliteration_variants_share_a_key():
+    assert name_key("Mohammed bin Saeed Al-Moghidi") == name_key("Muhammed bin Saeed Al-Moghidi")
+    assert name_key("Mohamed bin Saeed Al-Moghidi") == name_key("Muhammad ibn Saeed Al-Moghidi")
+    assert name_key("Al-Moghidi") == name_key("Al-Moghedi")
+    assert name_key("Abdallah Ould Sidi") != name_key("Ahmed Ould Sidi")
+
+
+def test_short_name_fits_a_fuller_one_with_the_same_last_word():
+    assert person_compatible(name_key("Zaid Wadi"), name_key("Zaid Hoshi Khalaf Wadi"))
+    assert person_compatible(name_key("Al-Moghidi"), name_key("Mohammed bin Saeed Al-Moghidi"))
+    assert not person_compatible(name_key("Zaid Khalaf"), name_key("Zaid Hoshi Khalaf Wadi"))
+
+
+def make_corpus():
+    sentence_a = {"start": 0, "end": 80, "text": "s"}
+    host = entity(10, "Mohammed bin Saeed Al-Moghidi", "PERSON")
+    guest = entity(50, "Amadou Diallo", "PERSON")
+    rank = entity(0, "Général", "RANK")
+    org = entity(60, "Coalition Islamique Militaire Contre le Terrorisme", "ORG", "CIMCT")
+    doc_a = DocumentResult(
+        "a", [rank, host, guest, entity(0, "Riyad", "LOC", "Riyad")],
+        [relation("RECEIVED", host, guest, [0, 80]), relation("HAS_RANK", host, rank, [0, 80])],
+        [sentence_a], {"place": "Riyad", "date": "2022-03-24"}, None)
+    short = entity(5, "Al-Moghedi", "PERSON")
+    acronym = entity(30, "CIMCT", "ORG", "CIMCT")
+    gpe = entity(40, "République du Sénégal", "GPE", "SN")
+    doc_b = DocumentResult("b", [short, acronym, gpe, org],
+                           [relation("AFFILIATED_WITH", short, gpe, [0, 120])],
+                           [{"start": 0, "end": 120, "text": "t"}], None, None)
+    spelled = entity(3, "Muhammed bin Saeed Al-Moghidi", "PERSON")
+    doc_c = DocumentResult("c", [spelled], [], [{"start": 0, "end": 50, "text": "u"}],
+                           None, "2021-08-03")
+    return [doc_c, doc_a, doc_b]
+
+
+def test_one_person_across_spellings_and_documents():
+    tables = build_tables(make_corpus(), [])
+    people = tables["entities"][tables["entities"]["label"] == "PERSON"]
+    moghidi = people[people["name"] == "Mohammed bin Saeed Al-Moghidi"]
+    assert len(moghidi) == 1
+    row = moghidi.iloc[0]
+    assert row["n_docs"] == 3 and row["doc_ids"] == "a|b|c"
+    assert set(row["aliases"].split("|")) == {"Al-Moghedi", "Muhammed bin Saeed Al-Moghidi"}
+    assert row["ranks"] == "Général"
+    assert row["nationality"] == "Sénégal"
+
+
+def test_acronym_and_full_name_are_one_organisation():
+    tables = build_tables(make_corpus(), [])
+    orgs = tables["entities"][tables["entities"]["label"] == "ORG"]
+    assert len(orgs) == 1
+    assert orgs.iloc[0]["name"] == "Coalition Islamique Militaire Contre le Terrorisme"
+    assert orgs.iloc[0]["n_mentions"] == 2
+
+
+def test_relation_rows_carry_names_date_place_and_offsets():
+    tables = build_tables(make_corpus(), [])
+    received = tables["relations"][tables["relations"]["relation"] == "RECEIVED"].iloc[0]
+    assert received["head"] == "Mohammed bin Saeed Al-Moghidi"
+    assert received["tail"] == "Amadou Diallo"
+    assert received["date"] == "2022-03-24" and received["place"] == "Riyad"
+    assert (received["tail_start"], received["tail_end"]) == (50, 63)
+    events = tables["events"]
+    assert list(events["guests"]) == ["Amadou Diallo"]
+    assert list(events["event_id"]) == ["a#1"]
+
+
+def test_mentions_of_rank_title_date_have_no_entity_id():
+    tables = build_tables(make_corpus(), [])
+    mentions = tables["mentions"]
+    assert set(mentions.loc[mentions["label"] == "RANK", "entity_id"]) == {""}
+    assert (mentions.loc[mentions["label"] == "PERSON", "entity_id"] != "").all()
+
+
+def test_errors_table_has_its_columns_even_when_empty():
+    tables = build_tables([], [])
+    assert list(tables["errors"].columns) == ["path", "stage", "reason"]
+    assert tables["mentions"].empty and tables["events"].empty

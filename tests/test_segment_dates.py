@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+
+from pipeline.dates import parse_date
+from pipeline.segment import segment
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jeudi 24/3/2022", "2022-03-24"),
+    ("03/8/2021", "2021-08-03"),
+    ("03/08/2021", "2021-08-03"),
+    ("24-03-2022", "2022-03-24"),
+    ("le 5 mai 2024", "2024-05-05"),
+    ("1er juin 2023", "2023-06-01"),
+    ("mardi 12 novembre 2019", "2019-11-12"),
+    ("14 août 2020", "2020-08-14"),
+    ("2022-03-24", "2022-03-24"),
+])
+def test_dates_are_day_first_iso(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_bare_weekday_needs_a_reference_and_looks_back():
+    assert parse_date("lundi") is None
+    # 2022-03-24 is a Thursday: the Monday before is the 21st, Thursday itself is the 24th.
+    assert parse_date("lundi", date(2022, 3, 24)) == "2022-03-21"
+    assert parse_date("jeudi", date(2022, 3, 24)) == "2022-03-24"
+
+
+def test_impossible_date_is_none():
+    assert parse_date("31/02/2022") is None
+
+
+@pytest.mark.parametrize("dateline, place, iso", [
+    ("Riyad, 24-03-2022", "Riyad", "2022-03-24"),
+    ("Riyad – 03/8/2021", "Riyad", "2021-08-03"),
+    ("Nouakchott (Mauritanie), le 2 février 2022", "Nouakchott", "2022-02-02"),
+    ("Abidjan, le 9 septembre 2023", "Abidjan", "2023-09-09"),
+    ("Addis-Abeba, 1er juin 2023", "Addis-Abeba", "2023-06-01"),
+])
+def test_dateline_place_and_date(dateline, place, iso):
+    segments = segment(f"Le ministre reçoit l'ambassadeur\n\n{dateline}\n\nLe ministre a reçu.")
+    assert segments.headline == (0, len("Le ministre reçoit l'ambassadeur"))
+    assert segments.dateline.place == place
+    assert segments.dateline.date == iso
+
+
+def test_dateline_opening_a_paragraph_is_its_own_sentence_boundary():
+    text = "Titre\n\nDakar, 12 mai 2023 – Le ministre a reçu le général."
+    segments = segment(text)
+    assert segments.dateline.date == "2023-05-12"
+    assert segments.dateline.end in segments.boundaries
+
+
+def test_no_headline_for_a_single_paragraph_and_no_dateline_without_date():
+    segments = segment("Le ministre a reçu le général à Dakar.")
+    assert segments.headline is None and segments.dateline is None
+    assert segments.paragraphs == [(0, len("Le ministre a reçu le général à Dakar."))]
+
+
+def test_publication_date_is_read():
+    segments = segment("Titre\n\nPublié le 24/03/2022\n\nTexte.")
+    assert segments.publication_date == "2022-03-24"
