@@ -424,13 +424,17 @@ class EntityCorrector:
     ) -> list[Span]:
         """A capitalised run right after a rank or honorific (or `rank,`) is a person."""
         by_start = {e.start: e for e in entities}
+        demonyms = resources.country_by_demonym()
         result = list(entities)
         introducers = [e for e in entities if e.label_ == "RANK"] + honorifics
         for introducer in introducers:
             position = introducer.end
             if position < len(doc) and doc[position].text == ",":
                 position += 1
-            while position < len(doc) and doc[position].text in ("le", "la", ","):
+            while position < len(doc) and (
+                doc[position].text in ("le", "la", ",")
+                or (doc[position].is_lower and doc[position].lower_ in demonyms)
+            ):
                 position += 1
             existing = by_start.get(position)
             if existing is not None:

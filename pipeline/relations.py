@@ -92,6 +92,10 @@ class Unit:
         return None
 
 
+def is_demonym(token) -> bool:
+    return token.is_lower and token.lower_ in resources.country_by_demonym()
+
+
 def span_record(span: Span) -> dict:
     return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
 
@@ -132,7 +136,7 @@ class RelationExtractor:
                 continue
             gap = doc[previous.end : element.start] if previous is not None else None
             if previous is not None and all(
-                t.is_space or t.lower_ in CHAIN_CONNECTORS for t in gap
+                t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap
             ):
                 chains[-1].append(element)
             else:
@@ -226,7 +230,25 @@ class RelationExtractor:
             for organisation in unit.affiliations[:1]:
                 add("AFFILIATED_WITH", unit.person, organisation, 0.8)
         relations += self.event_relations(doc, sentence, units, add)
-        return relations
+        return self.prefer_person_hosts(relations)
+
+    @staticmethod
+    def prefer_person_hosts(relations: list[dict]) -> list[dict]:
+        """A guest received by a named person is not also received by an organisation."""
+        person_hosted = {
+            r["tail"]["start"]
+            for r in relations
+            if r["relation"] == "RECEIVED" and r["head"]["label"] == "PERSON"
+        }
+        return [
+            r
+            for r in relations
+            if not (
+                r["relation"] == "RECEIVED"
+                and r["head"]["label"] != "PERSON"
+                and r["tail"]["start"] in person_hosted
+            )
+        ]
 
     def event_relations(self, doc: Doc, sentence: Span, units: list[Unit], add) -> list:
         triggers = self.find_verb_triggers(sentence)
@@ -263,6 +285,8 @@ class RelationExtractor:
             else:
                 heads = [u.participant for u in roles.get("head", [])]
                 tails = [u.participant for u in roles.get("tail", [])]
+                if not tails and len(heads) > 1:
+                    heads, tails = heads[:1], heads[1:]
                 for head in heads:
                     for tail in tails:
                         first, second = sorted((head, tail), key=lambda s: s.start)
