@@ -35,6 +35,25 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline tests scripts
 
+# The report of the seeds in headless Chromium (Debian's package, installed when missing):
+# fails on any console error, checks the receptions show, saves outputs/report.png.
+test-browser: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else \
+	    echo "error: /usr/bin/chromium missing; as root: apt-get update && apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@test -f outputs/report.html || $(MAKE) run
+	$(PY) tests/browser/check_report.py --self-test
+	$(PY) tests/browser/check_report.py outputs/report.html outputs/report.png \
+	  --expect "Zaid Hoshi Khalaf Wadi" --expect "Al-Moghidi"
+
+bench: $(STAMP)
+	$(PY) -m pipeline.bench --corpus corpus/dev --corpus corpus/test --output outputs/bench.md
+
 clean:
 	rm -rf $(VENV)
 	find outputs -name stages -type d -prune -exec rm -rf {} +

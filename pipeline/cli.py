@@ -1,6 +1,7 @@
 """Command line: parses arguments and calls the stages; nothing else.
 
 python -m pipeline run  --input DIR --output DIR [--jobs N] [--batch-size N] [--no-report]
+                        [--engine {local,dask}] [--scheduler ADDRESS]
 python -m pipeline eval --gold DIR --pred DIR [--output DIR] [--no-baseline] [--name N]
                         [--readme README.md]
 """
@@ -22,6 +23,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", required=True, type=Path, help="folder for tables and report")
     run.add_argument("--jobs", type=int, default=1, help="spaCy worker processes (default 1)")
     run.add_argument("--batch-size", type=int, default=16, help="documents per spaCy batch")
+    run.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: spaCy processes; dask: dask.distributed workers (default local)",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="dask scheduler of an existing cluster (default: a local cluster of --jobs workers)",
+    )
     run.add_argument("--no-report", action="store_true", help="skip report.html and graph")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     evaluate = commands.add_parser("eval", help="score extracted tables against gold files")
@@ -51,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs < 1:
             print("error: --jobs must be at least 1", file=sys.stderr)
             return 2
+        if args.scheduler and args.engine != "dask":
+            print("error: --scheduler needs --engine dask", file=sys.stderr)
+            return 2
         try:
             summary = run(
                 args.input,
@@ -59,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                 batch_size=args.batch_size,
                 progress=not args.quiet,
                 report=not args.no_report,
+                engine=args.engine,
+                scheduler=args.scheduler,
             )
         except NotADirectoryError as error:
             print(f"error: {error}", file=sys.stderr)

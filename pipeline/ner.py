@@ -301,14 +301,19 @@ class PresetEntities:
         self.spans_key = spans_key
 
     def plausible(self, span: Span) -> bool:
+        """Reject a lowercase one-word rank or office used as an ordinary word
+        (`l'intérêt général`, `conseiller le gouvernement`)."""
         label = span.label_
-        if label in ("RANK", "TITLE") and span.text.islower():
+        if label in ("RANK", "TITLE") and span.text.islower() and len(span) == 1:
             head = span[0]
-            if head.pos_ in ("VERB", "AUX", "ADJ") and len(span) == 1:
+            previous = span.doc[span.start - 1] if span.start > 0 else None
+            after_comma = previous is not None and previous.text in (",", "(", ":")
+            introduced = _preceded_by_determiner(span) or _followed_by_capitalised(span)
+            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and not introduced):
                 return False
-            if len(span) == 1 and not (
-                _preceded_by_determiner(span) or _followed_by_capitalised(span)
-            ):
+            if label == "RANK" and not (introduced or after_comma):
+                return False
+            if label == "TITLE" and not (introduced or after_comma or head.pos_ == "NOUN"):
                 return False
         if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
             return span[0].pos_ != "VERB"
@@ -352,6 +357,14 @@ def _is_name_token(token) -> bool:
     if token.is_punct or token.is_space or not text[:1].isalpha():
         return False
     return bool(text[:1].isupper() and token.lower_ not in GENERIC_CAPITALISED)
+
+
+def _free_name_token(token) -> bool:
+    """A capitalised word that the rules have not given another label."""
+    return _is_name_token(token) and (
+        token.ent_type_ in ("", "PER", "PERSON", "MISC")
+        or (token.ent_type_ in ("LOC", "ORG") and not token.ent_id_)
+    )
 
 
 def _is_particle(token) -> bool:
@@ -469,19 +482,9 @@ class EntityCorrector:
             token = doc[end]
             if not doc[end - 1].whitespace_ and token.text[:1] in "-'" and len(token) > 1:
                 end += 1
-            elif (
-                _is_particle(token)
-                and end + 1 < len(doc)
-                and _is_name_token(doc[end + 1])
-                and doc[end + 1].ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC")
-            ):
+            elif _is_particle(token) and end + 1 < len(doc) and _free_name_token(doc[end + 1]):
                 end += 2
-            elif (
-                doc[end - 1].lower_ in NAME_PARTICLES
-                and _is_name_token(token)
-                and token.ent_type_ in ("", "PER", "PERSON", "LOC", "ORG", "MISC")
-                and doc[end - 1].i >= start
-            ):
+            elif _free_name_token(token) and not token.is_sent_start:
                 end += 1
             else:
                 break

@@ -53,7 +53,8 @@ class RunSummary:
     errors: list[dict] = field(default_factory=list)
 
     def line(self) -> str:
-        return (
+        fresh = self.reused and not self.processed
+        return ("outputs up to date: no document parsed; " if fresh else "") + (
             f"{self.documents} documents read ({self.processed} parsed, {self.reused} up to "
             f"date), {self.skipped} skipped with errors, {self.ignored} other files ignored; "
             f"{self.entities} entities, {self.relations} relations; "
@@ -73,12 +74,22 @@ def error_row(path: Path, stage: str, reason: str) -> dict:
     return {"path": str(path), "stage": stage, "reason": reason}
 
 
-def prepare(path: Path, fingerprint: str) -> PreparedDocument:
+def read_input(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise DocumentError("read", f"cannot read file: {error.strerror or error}") from error
-    key = hashlib.sha256(raw + fingerprint.encode()).hexdigest()[:24]
+
+
+def document_key(raw: bytes, fingerprint: str) -> str:
+    return hashlib.sha256(raw + fingerprint.encode()).hexdigest()[:24]
+
+
+def prepare(path: Path, fingerprint: str, raw: bytes | None = None) -> PreparedDocument:
+    """Clean and segment one input (`raw`: its bytes, when already read)."""
+    if raw is None:
+        raw = read_input(path)
+    key = document_key(raw, fingerprint)
     cleaned = clean(path.stem, raw)
     try:
         segments = segment(cleaned.text)
@@ -92,13 +103,37 @@ def is_up_to_date(output_dir: Path, doc_id: str, key: str) -> bool:
     return all(r is not None and r.get("key") == key for r in records)
 
 
-def write_early_stages(output_dir: Path, document: PreparedDocument) -> None:
+def stale_inputs(
+    paths: list[Path],
+    output_dir: Path,
+    fingerprint: str,
+    errors: list,
+    done_ids: list,
+    summary: RunSummary,
+    on_done,
+) -> Iterator[tuple[Path, bytes]]:
+    """(path, bytes) of every input whose artefacts are missing or carry another key; the
+    others are counted as reused without being cleaned or parsed (both engines)."""
+    for path in paths:
+        try:
+            raw = read_input(path)
+        except DocumentError as error:
+            errors.append(error_row(path, error.stage, error.reason))
+            on_done()
+            continue
+        done_ids.append(path.stem)
+        if is_up_to_date(output_dir, path.stem, document_key(raw, fingerprint)):
+            summary.reused += 1
+            on_done()
+            continue
+        yield path, raw
+
+
+def early_stages(document: PreparedDocument) -> dict[str, dict]:
+    """The clean and segment artefacts of one document."""
     cleaned = document.cleaned
-    artefacts.write_stage(
-        output_dir,
-        "clean",
-        document.doc_id,
-        {
+    return {
+        "clean": {
             "key": document.key,
             "doc_id": document.doc_id,
             "path": str(document.path),
@@ -109,10 +144,13 @@ def write_early_stages(output_dir: Path, document: PreparedDocument) -> None:
             "offset_runs": offset_runs(cleaned.offsets),
             "dropped_lines": cleaned.dropped_lines,
         },
-    )
-    artefacts.write_stage(
-        output_dir, "segment", document.doc_id, {"key": document.key, **document.segments.to_dict()}
-    )
+        "segment": {"key": document.key, **document.segments.to_dict()},
+    }
+
+
+def write_early_stages(output_dir: Path, document: PreparedDocument) -> None:
+    for stage, record in early_stages(document).items():
+        artefacts.write_stage(output_dir, stage, document.doc_id, record)
 
 
 def offset_runs(offsets: list[int]) -> list[list[int]]:
@@ -229,15 +267,11 @@ def merge_parts(results: list[dict]) -> dict:
     return merged
 
 
-def run_nlp(
-    nlp,
-    documents: Iterable[PreparedDocument],
-    output_dir: Path,
-    jobs: int,
-    batch_size: int,
-    errors: list,
-    on_done,
-) -> None:
+def parse_documents(
+    nlp, documents: Iterable[PreparedDocument], jobs: int, batch_size: int
+) -> Iterator[tuple[PreparedDocument, dict | None, list | None]]:
+    """Stream documents through one `nlp.pipe`; yield `(document, {"ner": ..., "relations":
+    ...}, None)` for a parsed document and `(document, None, [stage, reason])` for a failure."""
     pending: dict = {}
     limit = nlp.max_length
     stream = nlp.pipe(
@@ -259,13 +293,27 @@ def run_nlp(
         pending.pop(doc_id)
         document = entry["document"]
         if "failure" in entry:
-            stage, reason = entry["failure"]
-            errors.append(error_row(document.path, stage, reason))
-            on_done()
+            yield document, None, entry["failure"]
             continue
         ner, relations = to_original(document, merge_parts(entry["results"]))
-        artefacts.write_stage(output_dir, "ner", doc_id, ner)
-        artefacts.write_stage(output_dir, "relations", doc_id, relations)
+        yield document, {"ner": ner, "relations": relations}, None
+
+
+def run_nlp(
+    nlp,
+    documents: Iterable[PreparedDocument],
+    output_dir: Path,
+    jobs: int,
+    batch_size: int,
+    errors: list,
+    on_done,
+) -> None:
+    for document, records, failure in parse_documents(nlp, documents, jobs, batch_size):
+        if failure is not None:
+            errors.append(error_row(document.path, *failure))
+        else:
+            for stage, record in records.items():
+                artefacts.write_stage(output_dir, stage, document.doc_id, record)
         on_done()
 
 
@@ -300,7 +348,14 @@ def run(
     progress: bool = True,
     report: bool = True,
     nlp=None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
+    """`engine` "local": one `nlp.pipe` with `jobs` processes; "dask": the per-document
+    stages on a dask.distributed cluster (`scheduler` address, else a local cluster of `jobs`
+    workers), see `distributed.py`. Aggregation is the same for both."""
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine: {engine!r}")
     started = time.perf_counter()
     summary = RunSummary()
     paths, summary.ignored = list_inputs(input_dir)
@@ -311,22 +366,27 @@ def run(
     done_ids: list[str] = []
     bar = progress_bar(len(paths), progress)
 
+    stale = stale_inputs(
+        paths, output_dir, fingerprint, errors, done_ids, summary, lambda: bar.update(1)
+    )
+
     def prepared_documents() -> Iterator[PreparedDocument]:
-        for path in paths:
+        for path, raw in stale:
             try:
-                document = prepare(path, fingerprint)
+                document = prepare(path, fingerprint, raw)
             except DocumentError as error:
                 errors.append(error_row(path, error.stage, error.reason))
-                bar.update(1)
-                continue
-            done_ids.append(document.doc_id)
-            if is_up_to_date(output_dir, document.doc_id, document.key):
-                summary.reused += 1
                 bar.update(1)
                 continue
             write_early_stages(output_dir, document)
             yield document
 
+    if engine == "dask":  # consumes `stale`: nothing is left for the local pass below
+        from .distributed import parse_on_cluster
+
+        parse_on_cluster(
+            stale, output_dir, fingerprint, jobs, batch_size, scheduler, errors, bar.update
+        )
     to_parse = prepared_documents()
     first = next(to_parse, None)
     if first is not None:

@@ -1,0 +1,165 @@
+"""The dask engine: the per-document stages on a dask.distributed cluster.
+
+In:  the inputs that need parsing, as `(path, bytes)` from `runner.stale_inputs`.
+Out: the four stage artefacts of each document, written by the client exactly as the local
+     engine writes them, and a row in `errors` for each document that fails; aggregation then
+     runs once on the client, in `runner.run`, the same for both engines.
+
+Documents go to the workers in batches of `TASK_SIZE` with their bytes (so workers need not
+see the client's files). A worker cleans, segments and parses them in one `nlp.pipe`
+(`runner.prepare` and `runner.parse_documents`, the local engine's functions) with the model
+loaded once per worker process and kept in this module, and returns the small JSON records of
+each document. At most two batches per worker are in flight, so the client's memory is bounded
+by them, whatever the size of the corpus.
+
+Without a scheduler address the cluster is a `LocalCluster` of `jobs` worker processes with
+one thread each; with `--scheduler ADDRESS` an existing cluster is used (its workers need
+this package installed, at the same version: a worker whose code or lists differ from the
+client's refuses to work, since the artefacts' keys would lie). Workers of one thread are
+best; a worker with several threads parses one batch at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+
+from . import artefacts, resources
+from .clean import DocumentError
+from .runner import early_stages, error_row, parse_documents, prepare
+
+TASK_SIZE = 32
+IN_FLIGHT_PER_WORKER = 2
+
+_WORKER_STATE: dict = {}
+_WORKER_LOCK = threading.Lock()
+
+
+class CodeMismatch(RuntimeError):
+    """A worker runs other code or lists than the client."""
+
+
+def worker_nlp():
+    """The worker process's pipeline, built on first use and kept for later tasks."""
+    if "nlp" not in _WORKER_STATE:
+        from .ner import build_nlp
+
+        _WORKER_STATE["nlp"] = build_nlp()
+    return _WORKER_STATE["nlp"]
+
+
+def parse_batch(items: list[tuple[str, bytes]], fingerprint: str, batch_size: int) -> list:
+    """On a worker: clean, segment and parse a batch; one record per document, either
+    `{"doc_id", "stages": {stage: artefact}}` or `{"error": error row}`."""
+    with _WORKER_LOCK:
+        own = _WORKER_STATE.setdefault("fingerprint", resources.fingerprint())
+        if own != fingerprint:
+            raise CodeMismatch(
+                f"worker's pipeline fingerprint {own} differs from the client's {fingerprint}"
+            )
+        results: list[dict] = []
+
+        def documents():
+            for path, raw in items:
+                try:
+                    yield prepare(Path(path), fingerprint, raw)
+                except DocumentError as error:
+                    results.append({"error": error_row(Path(path), error.stage, error.reason)})
+
+        for document, records, failure in parse_documents(worker_nlp(), documents(), 1, batch_size):
+            if failure is not None:
+                results.append({"error": error_row(document.path, *failure)})
+            else:
+                stages = {**early_stages(document), **records}
+                results.append({"doc_id": document.doc_id, "stages": stages})
+        return results
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@contextmanager
+def connect(jobs: int, scheduler: str | None):
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def parse_on_cluster(
+    stale: Iterable[tuple[Path, bytes]],
+    output_dir: Path,
+    fingerprint: str,
+    jobs: int,
+    batch_size: int,
+    scheduler: str | None,
+    errors: list,
+    on_done,
+    task_size: int = TASK_SIZE,
+) -> None:
+    """Parse every stale input on the cluster and write its artefacts. No cluster is started
+    (or contacted) when nothing is stale."""
+    pending = batches(stale, task_size)
+    first = next(pending, None)
+    if first is None:
+        return
+    from dask.distributed import as_completed
+
+    with connect(jobs, scheduler) as client:
+        client.wait_for_workers(1, timeout=120)
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        queue = as_completed()
+        in_flight: dict = {}
+
+        def submit(batch: list[tuple[Path, bytes]]) -> None:
+            items = [(str(path), raw) for path, raw in batch]
+            future = client.submit(parse_batch, items, fingerprint, batch_size, pure=False)
+            in_flight[future.key] = [path for path, _ in batch]
+            queue.add(future)
+
+        submit(first)
+        for batch in islice(pending, IN_FLIGHT_PER_WORKER * workers - 1):
+            submit(batch)
+        for future in queue:
+            paths = in_flight.pop(future.key)
+            for result in collect(future, paths):
+                if "error" in result:
+                    errors.append(result["error"])
+                else:
+                    for stage, record in result["stages"].items():
+                        artefacts.write_stage(output_dir, stage, result["doc_id"], record)
+                on_done()
+            future.release()
+            batch = next(pending, None)
+            if batch is not None:
+                submit(batch)
+
+
+def collect(future, paths: list[Path]) -> list[dict]:
+    """A batch's records; a batch whose worker died is reported document by document."""
+    from dask.distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker as error:
+        return [{"error": error_row(path, "worker", f"worker died: {error}")} for path in paths]
