@@ -107,6 +107,11 @@ DETERMINERS = frozenset(
         "leur",
     ]
 )
+ORG_CONNECTORS = frozenset(
+    ["de", "du", "des", "d'", "la", "le", "l'", "les", "et", "pour", "contre", "sur", "en",
+     "à", "au", "aux"]
+)
+LOWERCASE_TAIL_PREPOSITIONS = frozenset(["de", "d'", "des", "du", "pour", "contre", "en"])
 COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
 COMPLEMENT_STOP = frozenset(
     ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
@@ -497,33 +502,30 @@ class EntityCorrector:
     # -- organisations
 
     def grow_organisations(self, doc: Doc, entities: list[Span]) -> list[Span]:
-        """From a capitalised organisation head noun, take the organisation's whole name."""
+        """From a capitalised organisation head noun, take the organisation's whole name,
+        a country, place or organisation named inside it included (`Ambassade du Niger`,
+        `Commission de la CEDEAO`)."""
         occupied = {i: e for e in entities for i in range(e.start, e.end)}
-        result = [e for e in entities]
+        result = list(entities)
+        known_heads = {e[0].text for e in entities if e.label_ == "ORG" and len(e) > 1}
         for token in doc:
-            if token.text not in self.org_heads:
+            if token.text not in self.org_heads or token.is_sent_start:
                 continue
             current = occupied.get(token.i)
             if current is not None and (
-                current.start != token.i
-                or current.label_ in ("GPE", "DATE", "TITLE", "RANK", "PERSON")
+                current.start != token.i or current.label_ != "ORG" or current.id_
             ):
                 continue
-            if current is not None and current.id_:
-                continue
-            end = self.organisation_end(doc, token.i, occupied)
-            if any(occupied.get(i) not in (None, current) for i in range(token.i, end)):
-                continue
+            short_form = token.text in known_heads and (current is None or len(current) == 1)
+            end = self.organisation_end(doc, token.i, occupied, short_form=short_form)
             if current is not None and current.end >= end:
                 continue
-            if (
-                end - token.i < 2
-                and current is None
-                and not (token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS)
+            if end - token.i < 2 and current is None and not (
+                token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS
             ):
                 continue
-            swallowed = [e for e in result if e.start >= token.i and e.end <= end]
-            if any(e.label_ in ("PERSON", "DATE", "RANK", "TITLE") for e in swallowed):
+            swallowed = [e for e in result if e.start < end and e.end > token.i]
+            if any(e.start < token.i or e.end > end for e in swallowed):
                 continue
             for e in swallowed:
                 result.remove(e)
@@ -534,88 +536,96 @@ class EntityCorrector:
         return result
 
     def organisation_end(
-        self, doc: Doc, start: int, occupied: dict, limit: int | None = None
+        self,
+        doc: Doc,
+        start: int,
+        occupied: dict,
+        limit: int | None = None,
+        short_form: bool = False,
     ) -> int:
-        """End of an organisation's name that starts at `start`: capitalised words and
-        `de`/`pour`/`contre` complements, never into another entity's tokens."""
+        """End of an organisation's name that starts at `start`: capitalised words, lowercase
+        complements after `de`/`pour`/`contre`/`en`, and whole named spans after a
+        connector. Ranks, titles, people after a comma and dates are never entered."""
         limit = len(doc) if limit is None else limit
         owner = occupied.get(start)
 
-        def free(position: int) -> bool:
+        def entity_at(position: int):
             other = occupied.get(position)
-            return other is None or other is owner
+            return None if other is owner else other
+
+        def absorbable(position: int, after_connector: bool) -> int | None:
+            """End of the named span starting at `position` that may join the name."""
+            other = entity_at(position)
+            if other is None or other.start != position or other.end > limit:
+                return None
+            if other.label_ in ("GPE", "ORG", "LOC"):
+                return other.end
+            if other.label_ == "PERSON" and not after_connector and not other.id_:
+                return other.end
+            return None
 
         end = start + 1
         lowercase_tail = False
-        while end < limit and free(end):
+        while end < limit:
             token = doc[end]
             if token.is_space or (token.is_punct and token.text not in ("-", "'")):
                 break
+            if entity_at(end) is not None:
+                joined = absorbable(end, after_connector=False)
+                if joined is None or doc[end - 1].whitespace_ == "":
+                    break
+                end = joined
+                continue
             if token.text[:1].isupper() or token.like_num:
                 end += 1
                 continue
-            if token.lower_ in (
-                "de",
-                "du",
-                "des",
-                "d'",
-                "la",
-                "le",
-                "l'",
-                "les",
-                "et",
-                "pour",
-                "contre",
-                "sur",
-                "en",
-                "à",
-                "au",
-                "aux",
-            ):
+            if token.lower_ in ORG_CONNECTORS:
                 look = end + 1
-                while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
+                while look < limit and (
+                    doc[look].lower_ in ("la", "le", "l'", "les")
+                    or (token.lower_ == "et" and doc[look].lower_ in COMPLEMENT_PREPOSITIONS)
+                ):
                     look += 1
-                if (
-                    look < limit
-                    and free(look)
-                    and doc[look].text[:1].isupper()
-                    and (
-                        token.lower_ != "et"
-                        or doc[look].text in self.org_heads
-                        or doc[look].lower_ in self.title_complements
-                    )
+                if look >= limit:
+                    break
+                joined = absorbable(look, after_connector=True)
+                if joined is not None:
+                    end = joined
+                    continue
+                if entity_at(look) is not None:
+                    break
+                if doc[look].text[:1].isupper() and (
+                    token.lower_ != "et"
+                    or doc[look].text in self.org_heads
+                    or doc[look].lower_ in self.title_complements
                 ):
                     end = look + 1
                     continue
-                if (
-                    token.lower_ == "pour"
-                    and look < limit
-                    and doc[look].pos_ == "VERB"
-                    and doc[look].is_lower
-                ):
+                if short_form:
+                    break
+                if token.lower_ == "pour" and doc[look].pos_ == "VERB" and doc[look].is_lower:
                     look += 1
                     while look < limit and doc[look].lower_ in ("la", "le", "l'", "les"):
                         look += 1
                 if (
-                    token.lower_ in ("pour", "contre", "de", "d'")
-                    and look < limit
-                    and doc[look].pos_ == "NOUN"
+                    look < limit
+                    and (token.lower_ in LOWERCASE_TAIL_PREPOSITIONS or lowercase_tail)
+                    and doc[look].pos_ in ("NOUN", "ADJ")
                     and doc[look].is_lower
+                    and entity_at(look) is None
                 ):
                     lowercase_tail = True
                     end = look + 1
                     continue
                 break
-            if lowercase_tail and token.is_lower and token.pos_ in ("NOUN", "ADJ"):
-                end += 1
-                continue
-            if token.is_lower and token.pos_ == "ADJ" and end == start + 1:
+            if (lowercase_tail or end == start + 1) and token.is_lower and (
+                token.pos_ == "ADJ" or (lowercase_tail and token.pos_ == "NOUN")
+            ):
                 end += 1
                 continue
             break
         while end > start + 1 and (
-            doc[end - 1].lower_ in DETERMINERS
-            or doc[end - 1].lower_ in ("et", "pour", "contre", "sur", "en", "à", "au", "aux")
+            doc[end - 1].lower_ in DETERMINERS or doc[end - 1].lower_ in ORG_CONNECTORS
         ):
             end -= 1
         return end
