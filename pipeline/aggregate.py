@@ -171,6 +171,15 @@ def slug(text: str) -> str:
     return value.strip("-").lower() or "x"
 
 
+def display_name(texts: list[str]) -> str:
+    """An entity's name: the full form that its acronym abbreviates when one is written
+    (`Coalition Islamique Militaire Contre le Terrorisme` for CIMCT), else the fullest form."""
+    acronyms = {t for t in texts if is_acronym(t)}
+    names = [t for t in texts if not is_acronym(t)] or texts
+    expansions = [t for t in names if initials(t) in acronyms]
+    return fullest(expansions or names)
+
+
 def fullest(texts: list[str]) -> str:
     counts = Counter(texts)
     return sorted(counts, key=lambda t: (-len(name_words(t)), -len(t), -counts[t], t))[0]
@@ -443,10 +452,7 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
             if cluster:
                 cluster_texts[cluster].append(entity["text"])
                 cluster_label[cluster] = entity["label"]
-    names = {
-        c: fullest([t for t in texts if not is_acronym(t)] or texts)
-        for c, texts in cluster_texts.items()
-    }
+    names = {c: display_name(texts) for c, texts in cluster_texts.items()}
     ids = entity_ids(assignment, names)
     name_of_id = {ids[c]: names[c] for c in ids}
 

@@ -108,11 +108,11 @@ DETERMINERS = frozenset(
     ]
 )
 ORG_CONNECTORS = frozenset(
-    ["de", "du", "des", "d'", "la", "le", "l'", "les", "et", "pour", "contre", "sur", "en",
-     "à", "au", "aux"]
+    ["de", "du", "des", "d'", "la", "le", "l'", "les", "et", "pour", "contre", "sur", "en"]
 )
 LOWERCASE_TAIL_PREPOSITIONS = frozenset(["de", "d'", "des", "du", "pour", "contre", "en"])
 COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
+PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère", "secrétaire"])
 COMPLEMENT_STOP = frozenset(
     ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
 )
@@ -320,6 +320,9 @@ class PresetEntities:
                 return False
             if label == "TITLE" and not (introduced or after_comma or head.pos_ == "NOUN"):
                 return False
+        if label in ("LOC", "GPE") and len(span) == 1 and span[0].is_sent_start \
+                and span[0].pos_ == "NOUN":
+            return False
         if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
             return span[0].pos_ != "VERB"
         return True
@@ -389,6 +392,7 @@ class EntityCorrector:
         honorifics = [e for e in entities if e.label_ == "HONORIFIC"]
         entities = [e for e in entities if e.label_ != "HONORIFIC"]
         entities = [fixed for e in entities for fixed in self.relabel_model_entity(e)]
+        entities = [self.trim_title_before_body(e) for e in entities]
         entities = self.names_after_introducers(doc, entities, honorifics)
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
         entities = self.grow_organisations(doc, entities)
@@ -410,6 +414,8 @@ class EntityCorrector:
         while len(span) and (span[0].is_punct or span[0].lower_ in DETERMINERS):
             span = span.doc[span.start + 1 : span.end]
         if not len(span):
+            return []
+        if all(not t.text[:1].isupper() for t in span if t.is_alpha):
             return []
         while len(span) > 1 and span[0].lower_ in GENERIC_CAPITALISED | DETERMINERS:
             span = span.doc[span.start + 1 : span.end]
@@ -435,6 +441,18 @@ class EntityCorrector:
                 return [Span(span.doc, span.start, span.end, label="ORG")]
         return [Span(span.doc, span.start, span.end, label=label)]
 
+    def trim_title_before_body(self, span: Span) -> Span:
+        """`chef du Bureau ...`: an office ends before a capitalised organisation head."""
+        if span.label_ != "TITLE":
+            return span
+        for token in span[1:]:
+            if token.text in self.org_heads and token.text[:1].isupper():
+                end = token.i
+                while end > span.start + 1 and span.doc[end - 1].lower_ in DETERMINERS:
+                    end -= 1
+                return Span(span.doc, span.start, end, label="TITLE")
+        return span
+
     # -- people
 
     def names_after_introducers(
@@ -445,6 +463,7 @@ class EntityCorrector:
         demonyms = resources.country_by_demonym()
         result = list(entities)
         introducers = [e for e in entities if e.label_ == "RANK"] + honorifics
+        honorific_tokens = {i for h in honorifics for i in range(h.start, h.end)}
         for introducer in introducers:
             position = introducer.end
             if position < len(doc) and doc[position].text == ",":
@@ -452,9 +471,21 @@ class EntityCorrector:
             while position < len(doc) and (
                 doc[position].text in ("le", "la", ",")
                 or (doc[position].is_lower and doc[position].lower_ in demonyms)
+                or position in honorific_tokens
             ):
                 position += 1
             existing = by_start.get(position)
+            if (
+                existing is not None
+                and existing.label_ == "TITLE"
+                and len(existing) == 1
+                and existing.text[:1].isupper()
+                and position + 1 < len(doc)
+                and _is_name_token(doc[position + 1])
+                and doc[position + 1].ent_type_ in ("", "PER", "MISC", "LOC")
+            ):
+                result.remove(existing)
+                existing = None
             if existing is not None:
                 if (
                     existing.label_ in ("LOC", "ORG")
@@ -663,8 +694,9 @@ class EntityCorrector:
                 result.append(entity)
                 continue
             end = entity.end
+            portfolio = entity[0].lower_ in PORTFOLIO_HEADS
             while True:
-                grown = self.title_step(doc, end, named)
+                grown = self.title_step(doc, end, named, portfolio)
                 if grown == end:
                     break
                 end = grown
@@ -674,7 +706,9 @@ class EntityCorrector:
             result.append(Span(doc, entity.start, end, label="TITLE"))
         return [e for e in result if e not in removable]
 
-    def title_step(self, doc: Doc, end: int, named: dict) -> int:
+    def title_step(self, doc: Doc, end: int, named: dict, portfolio: bool = False) -> int:
+        """One step of a title's growth; a minister's portfolio may be capitalised
+        (`ministre des Forces armées`), other offices stop at a capitalised body."""
         if end >= len(doc):
             return end
         token = doc[end]
@@ -683,9 +717,14 @@ class EntityCorrector:
             if t.i in named and not (
                 named[t.i].label_ in ("ORG", "LOC", "PERSON")
                 and not named[t.i].id_
-                and all(x.lower_ in self.title_complements or x.is_lower for x in named[t.i])
+                and all(
+                    x.lower_ in self.title_complements or x.is_lower or portfolio
+                    for x in named[t.i]
+                )
             ):
                 return False
+            if portfolio and t.text[:1].isupper() and t.is_alpha:
+                return True
             if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
                 return t.lower_ not in COMPLEMENT_STOP
             if t.lower_ in self.title_complements:
@@ -716,7 +755,7 @@ class EntityCorrector:
             and end + 1 < len(doc)
             and doc[end + 1].lower_ in ("de", "du", "des", "d'")
         ):
-            return self.title_step(doc, end + 1, named)
+            return self.title_step(doc, end + 1, named, portfolio)
         connector = end
         if (
             token.lower_ == "et"

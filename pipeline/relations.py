@@ -58,6 +58,10 @@ CHAIN_CONNECTORS = frozenset(
         "sa",
     ]
 )
+AFFILIATION_CONNECTORS = frozenset(
+    ["de", "du", "des", "d'", "la", "le", "l'", "les", "près", "auprès", "en", "au", "aux"]
+)
+SEAT_WORDS = frozenset(["à", "au", "aux", "en", "pour", "de", "du", "d'", "la", "l'", "le"])
 CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
 LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
@@ -131,18 +135,37 @@ class RelationExtractor:
         chains: list[list[Span]] = []
         previous: Span | None = None
         for element in elements:
-            if element.label_ not in CHAIN_LABELS:
-                previous = None
-                continue
             gap = doc[previous.end : element.start] if previous is not None else None
-            if previous is not None and all(
-                t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap
+            if element.label_ not in CHAIN_LABELS:
+                seat = (
+                    element.label_ == "LOC"
+                    and previous is not None
+                    and previous.label_ in ("ORG", "GPE", "TITLE")
+                    and self.seat_gap(gap)
+                    and any(e.label_ in ("TITLE", "PERSON") for e in chains[-1])
+                )
+                previous = element if seat else None
+                continue
+            if previous is not None and (
+                all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
+                or (
+                    element.label_ == "GPE"
+                    and previous.label_ in ("ORG", "GPE", "LOC")
+                    and self.seat_gap(gap)
+                )
             ):
                 chains[-1].append(element)
             else:
                 chains.append([element])
             previous = element
         return chains
+
+    @staticmethod
+    def seat_gap(gap: Span) -> bool:
+        """`... du Japon au Sénégal`, `... de l'ONUDC pour l'Asie centrale`, `préfet d'X`:
+        where a body sits or what it covers does not end the apposition chain."""
+        words = [t.lower_ for t in gap if not t.is_space]
+        return len(words) <= 2 and all(w in SEAT_WORDS for w in words)
 
     def units(self, chain: list[Span]) -> list[Unit]:
         persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]
@@ -191,10 +214,7 @@ class RelationExtractor:
                 last_title = element
             elif element.label_ in ("ORG", "GPE") and last_title is not None:
                 gap = element.doc[last_title.end : element.start]
-                if (
-                    all(t.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "les") for t in gap)
-                    and len(gap) > 0
-                ):
+                if len(gap) > 0 and all(t.lower_ in AFFILIATION_CONNECTORS for t in gap):
                     unit.affiliations.append(element)
                 last_title = None
 

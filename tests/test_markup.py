@@ -4,7 +4,8 @@ from pipeline.markup import MarkupError, convert_tree, parse_markup, to_brat
 
 
 def test_spans_offsets_and_relations_are_computed_from_the_markup():
-    markup = "Le {RANK#r Général} {PERSON#p Amadou Diallo} a reçu {ORG CEDEAO}.\n===\nHAS_RANK p r\n"
+    markup = ("Le {RANK#r Général} {PERSON#p Amadou Diallo} a reçu {ORG CEDEAO}.\n"
+              "===\nHAS_RANK p r\n")
     text, spans, relations = parse_markup(markup)
     assert text == "Le Général Amadou Diallo a reçu CEDEAO."
     assert [(s.label, text[s.start:s.end]) for s in spans] == [
