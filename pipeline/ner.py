@@ -112,7 +112,7 @@ ORG_CONNECTORS = frozenset(
 )
 LOWERCASE_TAIL_PREPOSITIONS = frozenset(["de", "d'", "des", "du", "pour", "contre", "en"])
 COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
-PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère", "secrétaire"])
+PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
 COMPLEMENT_STOP = frozenset(
     ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
 )

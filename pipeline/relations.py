@@ -38,25 +38,7 @@ from . import resources
 from .guard import guarded
 
 CHAIN_CONNECTORS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l'",
-        "de",
-        "du",
-        "des",
-        "d'",
-        ",",
-        "(",
-        ")",
-        "–",
-        "-",
-        "—",
-        ":",
-        "son",
-        "sa",
-    ]
+    "le la les l' de du des d' , ( ) – - — : son sa près auprès".split()
 )
 AFFILIATION_CONNECTORS = frozenset(
     ["de", "du", "des", "d'", "la", "le", "l'", "les", "près", "auprès", "en", "au", "aux"]
