@@ -43,6 +43,12 @@ CHAIN_CONNECTORS = frozenset(
 AFFILIATION_CONNECTORS = frozenset(
     ["de", "du", "des", "d'", "la", "le", "l'", "les", "près", "auprès", "en", "au", "aux"]
 )
+PARTICIPANT_NOUNS = frozenset(
+    "délégation délégations visiteur visiteurs hôte hôtes invité invités invitée homologue "
+    "homologues mission équipe groupe stagiaire stagiaires auditeur auditeurs officier officiers "
+    "responsable responsables membre membres représentant représentants".split()
+)
+ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
 SEAT_WORDS = frozenset(["à", "au", "aux", "en", "pour", "de", "du", "d'", "la", "l'", "le"])
 CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
 LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
@@ -296,6 +302,7 @@ class RelationExtractor:
                 hosts_for_attendance += heads
         if not triggers:
             hosts_for_attendance += self.noun_trigger_relations(sentence, units, add)
+        hosts_for_attendance += self.alongside(sentence, units, add)
         if presence is not None and hosts_for_attendance:
             attendees = [
                 u
@@ -318,16 +325,46 @@ class RelationExtractor:
             for rule in self.verb_triggers.get(token.lemma_.lower(), []):
                 object_start = token.i + 1
                 required = rule.get("requires")
+                if required and token.dep_.startswith("aux"):
+                    continue
                 if required:
                     nouns = set(required.split("|"))
-                    window = [t for t in token.doc[token.i + 1 : min(token.i + 5, sentence.end)]]
-                    match = next((t for t in window if t.lower_ in nouns), None)
+                    window = token.doc[token.i + 1 : min(token.i + 12, sentence.end)]
+                    match = next(
+                        (
+                            t
+                            for t in window
+                            if t.lower_ in nouns and (t.head == token or t.i - token.i <= 4)
+                        ),
+                        None,
+                    )
                     if match is None:
                         continue
                     object_start = match.i + 1
+                if rule["relation"] == "RECEIVED" and self.receives_a_thing(token):
+                    break
                 found.append((token, rule, object_start))
                 break
         return found
+
+    @staticmethod
+    def receives_a_thing(token) -> bool:
+        """`a reçu le prix`, `a reçu des explications`: the object is a thing, not a guest."""
+        if "Part" in token.morph.get("VerbForm") and any(
+            c.dep_ == "aux:pass" for c in token.children
+        ):
+            return False
+        honorific_tokens = {
+            i for span in token.doc.spans.get("honorifics", []) for i in range(span.start, span.end)
+        }
+        return any(
+            child.dep_ == "obj"
+            and child.pos_ == "NOUN"
+            and not child.ent_type_
+            and child.i not in honorific_tokens
+            and child.lemma_.lower() not in PARTICIPANT_NOUNS
+            for child in token.children
+        )
 
     @staticmethod
     def is_passive(token) -> bool:
@@ -390,7 +427,11 @@ class RelationExtractor:
             return persons
         if role in ("host", "tail"):
             return right[:1]
-        return [u for u in right if not self.preceded_by(u, LOCATIVE | {"siège", "de", "du"})][:1]
+        return [
+            u
+            for u in right
+            if not self.preceded_by(u, LOCATIVE | {"siège", "de", "du", "délégation"})
+        ][:1]
 
     @staticmethod
     def preceded_by(unit: Unit, words) -> bool:
@@ -431,6 +472,31 @@ class RelationExtractor:
             ):
                 return token.i
         return end
+
+    @staticmethod
+    def alongside(sentence: Span, units: list[Unit], add) -> list[Span]:
+        """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
+        doc = sentence.doc
+        for token in sentence:
+            if not (
+                token.lower_ == "côtés"
+                and token.i > 0
+                and doc[token.i - 1].lower_ == "aux"
+                and token.i + 1 < sentence.end
+                and doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
+            ):
+                continue
+            verb = next(
+                (t for t in doc[sentence.start : token.i] if t.lemma_ in ATTENDANCE_VERBS), None
+            )
+            host = next((u for u in units if u.start > token.i and u.person is not None), None)
+            if verb is None or host is None:
+                return []
+            for unit in units:
+                if unit.end <= verb.i and unit.person is not None:
+                    add("ATTENDED", unit.person, host.person, 0.7, "aux côtés de")
+            return []
+        return []
 
     @staticmethod
     def presence_start(sentence: Span) -> int | None:
