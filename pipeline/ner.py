@@ -112,6 +112,12 @@ ORG_CONNECTORS = frozenset(
 )
 LOWERCASE_TAIL_PREPOSITIONS = frozenset(["de", "d'", "des", "du", "pour", "contre", "en"])
 COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
+TRIGGER_VERB_FORMS = {
+    "recevoir": ("reçoit", "reçu", "reçue", "reçoivent"),
+    "accueillir": ("accueille", "accueilli", "accueillie", "accueillent"),
+    "visiter": ("visite", "visité", "visitent"),
+    "rencontrer": ("rencontre", "rencontré", "rencontrent"),
+}
 PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
 COMPLEMENT_STOP = frozenset(
     ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
@@ -157,6 +163,27 @@ def _variants(phrase: str, spelling_variants: bool) -> list[str]:
     return sorted(forms)
 
 
+FEMININE_RANK_WORDS = {"général": "générale", "colonel": "colonelle", "lieutenant": "lieutenante",
+                       "commandant": "commandante", "adjudant": "adjudante"}
+
+
+def feminine_rank(phrase: str) -> str:
+    """`général de brigade` -> `générale de brigade`, `lieutenant-colonel` ->
+    `lieutenante-colonelle`: grades take the feminine on their head words only."""
+    words = re.split(r"([ \-])", phrase)
+    head = True
+    for index, word in enumerate(words):
+        if word in (" ", "-"):
+            continue
+        lower = word.lower()
+        if head and lower in FEMININE_RANK_WORDS:
+            feminine = FEMININE_RANK_WORDS[lower]
+            words[index] = feminine if word.islower() else feminine.capitalize()
+        elif lower in ("de", "d'", "du", "des") or lower.startswith("d'"):
+            head = False
+    return "".join(words)
+
+
 def phrase_patterns(
     nlp: Language,
     phrase: str,
@@ -198,7 +225,8 @@ def honorific_patterns(nlp: Language) -> list[dict]:
 def build_patterns(nlp: Language) -> list[dict]:
     patterns: list[dict] = []
     for row in resources.load("ranks.jsonl"):
-        patterns += phrase_patterns(nlp, row["pattern"], "RANK", spelling_variants=True)
+        for form in {row["pattern"], feminine_rank(row["pattern"])}:
+            patterns += phrase_patterns(nlp, form, "RANK", spelling_variants=True)
     for row in resources.load("titles.jsonl"):
         patterns += phrase_patterns(nlp, row["pattern"], "TITLE", spelling_variants=True)
     patterns += honorific_patterns(nlp)
@@ -383,6 +411,12 @@ class EntityCorrector:
     """Rules that fix the statistical model's spans; see the module docstring."""
 
     def __init__(self, org_heads: frozenset[str], title_complements: frozenset[str]):
+        self.trigger_words = frozenset(
+            word
+            for row in resources.load("triggers.jsonl")
+            for word in (row.get("noun"), *TRIGGER_VERB_FORMS.get(row.get("lemma", ""), ()))
+            if word
+        )
         self.org_heads = org_heads
         self.title_complements = {w.lower() for w in title_complements}
 
@@ -477,6 +511,7 @@ class EntityCorrector:
             existing = by_start.get(position)
             if (
                 existing is not None
+                and introducer.label_ == "RANK"
                 and existing.label_ == "TITLE"
                 and len(existing) == 1
                 and existing.text[:1].isupper()
@@ -619,16 +654,14 @@ class EntityCorrector:
                     look += 1
                 if look >= limit:
                     break
-                joined = absorbable(look, after_connector=True)
+                joined = None if token.lower_ == "et" else absorbable(look, after_connector=True)
                 if joined is not None:
                     end = joined
                     continue
                 if entity_at(look) is not None:
                     break
                 if doc[look].text[:1].isupper() and (
-                    token.lower_ != "et"
-                    or doc[look].text in self.org_heads
-                    or doc[look].lower_ in self.title_complements
+                    token.lower_ != "et" or doc[look].lower_ in self.title_complements
                 ):
                     end = look + 1
                     continue
@@ -644,13 +677,21 @@ class EntityCorrector:
                     and doc[look].pos_ in ("NOUN", "ADJ")
                     and doc[look].is_lower
                     and entity_at(look) is None
+                    and doc[look].lower_ not in self.trigger_words
                 ):
                     lowercase_tail = True
                     end = look + 1
                     continue
                 break
-            if (lowercase_tail or end == start + 1) and token.is_lower and (
-                token.pos_ == "ADJ" or (lowercase_tail and token.pos_ == "NOUN")
+            previous = doc[end - 1]
+            after_name_word = previous.text[:1].isupper() or (
+                previous.pos_ == "ADJ" and previous.is_lower and not lowercase_tail
+            )
+            if (
+                token.is_lower
+                and token.lower_ not in self.trigger_words
+                and (token.pos_ == "ADJ" and (lowercase_tail or after_name_word)
+                     or (lowercase_tail and token.pos_ == "NOUN"))
             ):
                 end += 1
                 continue
