@@ -185,71 +185,52 @@ def feminine_rank(phrase: str) -> str:
 
 
 def phrase_patterns(
-    nlp: Language,
-    phrase: str,
-    label: str,
-    pattern_id: str | None = None,
-    cased: bool = False,
-    spelling_variants: bool = False,
+    phrase: str, label: str, pattern_id: str | None = None, spelling_variants: bool = False
 ) -> list[dict]:
-    """Token patterns for a phrase: case-insensitive, accent-less variant; `cased` keeps
-    capitalised words capitalised (names) so `niger` or `maurice` in prose do not match."""
+    """Phrase patterns (matched on LOWER by a PhraseMatcher): the phrase and its accent-less
+    form, and for grades and offices its hyphen/space variants. Names keep their capital
+    through `PresetEntities.plausible`, so `niger` or `maurice` in prose do not match."""
     patterns = []
     for form in _variants(phrase, spelling_variants):
-        tokens = []
-        for token in nlp.make_doc(form):
-            spec: dict = {"LOWER": token.lower_}
-            if cased and token.text[:1].isupper():
-                spec["IS_LOWER"] = False
-            tokens.append(spec)
-        if tokens:
-            pattern = {"label": label, "pattern": tokens}
-            if pattern_id:
-                pattern["id"] = pattern_id
-            patterns.append(pattern)
+        pattern = {"label": label, "pattern": form}
+        if pattern_id:
+            pattern["id"] = pattern_id
+        patterns.append(pattern)
     return patterns
 
 
-def honorific_patterns(nlp: Language) -> list[dict]:
-    patterns = []
-    for row in resources.load("honorifics.jsonl"):
-        tokens = [{"ORTH": t.text} for t in nlp.make_doc(row["pattern"])]
-        patterns.append({"label": "HONORIFIC", "pattern": tokens})
-        if row["pattern"][:1].isupper() and len(tokens) > 1:
-            patterns.append(
-                {"label": "HONORIFIC", "pattern": [{"LOWER": t["ORTH"].lower()} for t in tokens]}
-            )
-    return patterns
-
-
-def build_patterns(nlp: Language) -> list[dict]:
-    patterns: list[dict] = []
+def build_patterns() -> tuple[list[dict], list[dict]]:
+    """(patterns matched case-insensitively, patterns matched as written)."""
+    lower: list[dict] = []
+    cased: list[dict] = []
     for row in resources.load("ranks.jsonl"):
-        for form in {row["pattern"], feminine_rank(row["pattern"])}:
-            patterns += phrase_patterns(nlp, form, "RANK", spelling_variants=True)
+        for form in sorted({row["pattern"], feminine_rank(row["pattern"])}):
+            lower += phrase_patterns(form, "RANK", spelling_variants=True)
     for row in resources.load("titles.jsonl"):
-        patterns += phrase_patterns(nlp, row["pattern"], "TITLE", spelling_variants=True)
-    patterns += honorific_patterns(nlp)
+        lower += phrase_patterns(row["pattern"], "TITLE", spelling_variants=True)
     for country in resources.countries():
         for name in country.get("names", []):
-            patterns += phrase_patterns(nlp, name, "GPE", country["code"], cased=True)
+            lower += phrase_patterns(name, "GPE", country["code"])
         for demonym in country.get("demonyms", []):
-            patterns += phrase_patterns(nlp, demonym, "DEMONYM", country["code"])
+            lower += phrase_patterns(demonym, "DEMONYM", country["code"])
     for place in resources.load("places.jsonl"):
         for name in [place["name"], *place.get("variants", [])]:
-            patterns += phrase_patterns(nlp, name, "LOC", place["name"], cased=True)
+            lower += phrase_patterns(name, "LOC", place["name"])
     for organisation in resources.load("organisations.jsonl"):
         for name in organisation.get("names", []):
-            patterns += phrase_patterns(nlp, name, "ORG", organisation["id"], cased=True)
+            lower += phrase_patterns(name, "ORG", organisation["id"])
         for acronym in organisation.get("acronyms", []):
-            patterns.append(
-                {"label": "ORG", "id": organisation["id"], "pattern": [{"ORTH": acronym}]}
-            )
-    patterns += [dict(row) for row in resources.load("date_patterns.jsonl")]
-    unique = {}
-    for pattern in patterns:
-        unique.setdefault(repr(sorted(pattern.items())), pattern)
-    return list(unique.values())
+            cased.append({"label": "ORG", "id": organisation["id"], "pattern": acronym})
+    for row in resources.load("honorifics.jsonl"):
+        cased.append({"label": "HONORIFIC", "pattern": row["pattern"]})
+        if row["pattern"][:1].isupper() and " " in row["pattern"]:
+            lower.append({"label": "HONORIFIC", "pattern": row["pattern"].lower()})
+    lower += [dict(row) for row in resources.load("date_patterns.jsonl")]
+
+    def unique(patterns: list[dict]) -> list[dict]:
+        return list({repr(sorted(p.items())): p for p in patterns}.values())
+
+    return unique(lower), unique(cased)
 
 
 # --------------------------------------------------------------------------- components
@@ -312,8 +293,12 @@ class SentenceBoundaries:
 
 
 @Language.factory("communique_presets")
-def make_presets(nlp: Language, name: str, spans_key: str = "ruler"):
-    return PresetEntities(spans_key)
+def make_presets(
+    nlp: Language,
+    name: str,
+    spans_keys: list[str] = ["communique_ruler", "communique_cased_ruler"],  # noqa: B006
+):
+    return PresetEntities(tuple(spans_keys))
 
 
 def _preceded_by_determiner(span: Span) -> bool:
@@ -330,8 +315,8 @@ def _followed_by_capitalised(span: Span) -> bool:
 class PresetEntities:
     """Resolve the ruler's overlapping matches and fix them in `doc.ents` before `ner`."""
 
-    def __init__(self, spans_key: str):
-        self.spans_key = spans_key
+    def __init__(self, spans_keys: tuple[str, ...]):
+        self.spans_keys = spans_keys
 
     def plausible(self, span: Span) -> bool:
         """Reject a lowercase one-word rank or office used as an ordinary word
@@ -351,13 +336,16 @@ class PresetEntities:
         if label in ("LOC", "GPE") and len(span) == 1 and span[0].is_sent_start \
                 and span[0].pos_ == "NOUN":
             return False
+        if label in ("GPE", "ORG") or (label == "LOC" and span.id_[:1].isupper()):
+            return span.text[:1].isupper() or not span.text[:1].isalpha()
         if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
             return span[0].pos_ != "VERB"
         return True
 
     @guarded("ner")
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [span for span in doc.spans.get(self.spans_key, []) if self.plausible(span)]
+        matches = [span for key in self.spans_keys for span in doc.spans.get(key, [])]
+        candidates = [span for span in matches if self.plausible(span)]
         candidates.sort(key=lambda s: (-(s.end - s.start), RESOLUTION_PRIORITY[s.label_], s.start))
         chosen: list[Span] = []
         taken: set[int] = set()
@@ -369,7 +357,7 @@ class PresetEntities:
                 taken.update(range(span.start, span.end))
         doc.spans["demonyms"] = [
             s
-            for s in doc.spans.get(self.spans_key, [])
+            for s in matches
             if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))
         ]
         doc.ents = sorted(chosen, key=lambda s: s.start)
@@ -868,19 +856,18 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     keep_hyphenated_words(nlp)
     nlp.add_pipe("communique_sentences", before="parser")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="communique_ruler",
-        before="ner",
-        config={
-            "spans_key": "ruler",
-            "annotate_ents": False,
-            "phrase_matcher_attr": None,
-            "validate": False,
-        },
-    )
-    ruler.add_patterns(build_patterns(nlp))
-    nlp.add_pipe("communique_presets", after="communique_ruler")
+    lower, cased = build_patterns()
+    for name, attribute, patterns in (("communique_ruler", "LOWER", lower),
+                                      ("communique_cased_ruler", "ORTH", cased)):
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name=name,
+            before="ner",
+            config={"spans_key": name, "annotate_ents": False, "validate": False,
+                    "phrase_matcher_attr": attribute},
+        )
+        ruler.add_patterns(patterns)
+    nlp.add_pipe("communique_presets", after="communique_cased_ruler")
     nlp.add_pipe("communique_entities", after="ner")
     nlp.add_pipe("communique_relations", after="communique_entities")
     return nlp
