@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
@@ -163,8 +165,13 @@ def _variants(phrase: str, spelling_variants: bool) -> list[str]:
     return sorted(forms)
 
 
-FEMININE_RANK_WORDS = {"général": "générale", "colonel": "colonelle", "lieutenant": "lieutenante",
-                       "commandant": "commandante", "adjudant": "adjudante"}
+FEMININE_RANK_WORDS = {
+    "général": "générale",
+    "colonel": "colonelle",
+    "lieutenant": "lieutenante",
+    "commandant": "commandante",
+    "adjudant": "adjudante",
+}
 
 
 def feminine_rank(phrase: str) -> str:
@@ -255,17 +262,14 @@ class SentenceBoundaries:
     def __init__(self, abbreviations: frozenset[str]):
         self.abbreviations = abbreviations
 
-    def ends_sentence(self, token) -> bool:
-        text = token.text
+    def ends_sentence(self, text: str, previous: str) -> bool:
         if text in ("!", "?", "…") or text.endswith(("!", "?")):
             return True
         if not text.endswith("."):
             return False
         if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.", text):
             return False
-        return not (
-            text == "." and token.i > 0 and token.doc[token.i - 1].text + "." in self.abbreviations
-        )
+        return not (text == "." and previous + "." in self.abbreviations)
 
     @guarded("segment")
     def __call__(self, doc: Doc) -> Doc:
@@ -273,22 +277,27 @@ class SentenceBoundaries:
         if starts is None:
             starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
         start_set = set(starts)
-        previous_word = None
-        for token in doc:
-            if token.i == 0:
-                token.is_sent_start = True
-            elif token.is_space:
-                token.is_sent_start = False
+        texts = [token.text for token in doc]
+        offsets = doc.to_array(IDX)
+        spaces = doc.to_array(IS_SPACE)
+        values = numpy.full(len(texts), -1, dtype="int64")
+        previous_word = -1
+        for i, text in enumerate(texts):
+            if spaces[i]:
                 continue
-            elif token.idx in start_set or "\n\n" in doc[token.i - 1].text:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = bool(
-                    previous_word is not None
-                    and self.ends_sentence(previous_word)
-                    and (token.text[:1].isupper() or token.text[:1] in "«\"'(" or token.like_num)
-                )
-            previous_word = token
+            if (
+                i == 0
+                or int(offsets[i]) in start_set
+                or "\n\n" in texts[i - 1]
+                or previous_word >= 0
+                and (text[:1].isupper() or text[:1] in "«\"'(" or text[:1].isdigit())
+                and self.ends_sentence(texts[previous_word], texts[previous_word - 1])
+            ):
+                values[i] = 1
+            previous_word = i
+        if len(texts):
+            values[0] = 1
+            doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 
 
@@ -333,8 +342,12 @@ class PresetEntities:
                 return False
             if label == "TITLE" and not (introduced or after_comma or head.pos_ == "NOUN"):
                 return False
-        if label in ("LOC", "GPE") and len(span) == 1 and span[0].is_sent_start \
-                and span[0].pos_ == "NOUN":
+        if (
+            label in ("LOC", "GPE")
+            and len(span) == 1
+            and span[0].is_sent_start
+            and span[0].pos_ == "NOUN"
+        ):
             return False
         if label in ("GPE", "ORG") or (label == "LOC" and span.id_[:1].isupper()):
             return span.text[:1].isupper() or not span.text[:1].isalpha()
@@ -356,9 +369,7 @@ class PresetEntities:
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
         doc.spans["demonyms"] = [
-            s
-            for s in matches
-            if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))
+            s for s in matches if s.label_ == "DEMONYM" and not taken & set(range(s.start, s.end))
         ]
         doc.ents = sorted(chosen, key=lambda s: s.start)
         return doc
@@ -406,6 +417,9 @@ class EntityCorrector:
         geographic_heads: frozenset[str] = frozenset(),
     ):
         self.geographic_heads = geographic_heads
+        self.geographic_hashes = numpy.array(
+            sorted(spacy.strings.hash_string(w) for w in geographic_heads), dtype="uint64"
+        )
         self.trigger_words = frozenset(
             word
             for row in resources.load("triggers.jsonl")
@@ -583,8 +597,10 @@ class EntityCorrector:
             end = self.organisation_end(doc, token.i, occupied, short_form=short_form)
             if current is not None and current.end >= end:
                 continue
-            if end - token.i < 2 and current is None and not (
-                token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS
+            if (
+                end - token.i < 2
+                and current is None
+                and not (token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS)
             ):
                 continue
             swallowed = [e for e in result if e.start < end and e.end > token.i]
@@ -687,8 +703,11 @@ class EntityCorrector:
             if (
                 token.is_lower
                 and token.lower_ not in self.trigger_words
-                and (token.pos_ == "ADJ" and (lowercase_tail or after_name_word)
-                     or (lowercase_tail and token.pos_ == "NOUN"))
+                and (
+                    token.pos_ == "ADJ"
+                    and (lowercase_tail or after_name_word)
+                    or (lowercase_tail and token.pos_ == "NOUN")
+                )
             ):
                 end += 1
                 continue
@@ -719,10 +738,15 @@ class EntityCorrector:
     def geographic_features(self, doc: Doc, entities: list[Span]) -> list[Span]:
         """`lac Tchad`, `canal du Mozambique`, `golfe de Guinée`: one LOC, the lowercase
         geographic head with the name it carries."""
+        lowers = doc.to_array(LOWER)
+        hits = numpy.nonzero(numpy.isin(lowers, self.geographic_hashes))[0]
+        if not len(hits):
+            return entities
         by_start = {e.start: e for e in entities}
         result = list(entities)
-        for token in doc:
-            if not (token.is_lower and token.lower_ in self.geographic_heads):
+        for index in hits:
+            token = doc[int(index)]
+            if not token.is_lower:
                 continue
             position = token.i + 1
             while position < len(doc) and doc[position].lower_ in ("de", "du", "d'", "des"):
@@ -857,14 +881,20 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     keep_hyphenated_words(nlp)
     nlp.add_pipe("communique_sentences", before="parser")
     lower, cased = build_patterns()
-    for name, attribute, patterns in (("communique_ruler", "LOWER", lower),
-                                      ("communique_cased_ruler", "ORTH", cased)):
+    for name, attribute, patterns in (
+        ("communique_ruler", "LOWER", lower),
+        ("communique_cased_ruler", "ORTH", cased),
+    ):
         ruler = nlp.add_pipe(
             "span_ruler",
             name=name,
             before="ner",
-            config={"spans_key": name, "annotate_ents": False, "validate": False,
-                    "phrase_matcher_attr": attribute},
+            config={
+                "spans_key": name,
+                "annotate_ents": False,
+                "validate": False,
+                "phrase_matcher_attr": attribute,
+            },
         )
         ruler.add_patterns(patterns)
     nlp.add_pipe("communique_presets", after="communique_cased_ruler")
