@@ -847,6 +847,10 @@ class EntityCorrector:
             "principale",
         ):
             return end + 1
+        if token.lower_ == "par" and end + 1 < len(doc) and doc[end + 1].lower_ == "intérim":
+            return end + 2
+        if token.lower_ in ("p.i.", "a.i.", "intérimaire"):
+            return end + 1
         if (
             token.lower_ in ("chargé", "chargée")
             and end + 1 < len(doc)

@@ -400,6 +400,9 @@ class RelationExtractor:
                 if unit.start <= subject.i < unit.end:
                     chosen = unit
                     break
+            else:
+                following = [u for u in left if u.start > subject.i]
+                chosen = following[0] if following else None
         if chosen is None:
             candidates = [
                 u

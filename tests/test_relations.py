@@ -72,3 +72,18 @@ def test_every_relation_end_is_a_span_of_its_sentence(analyse):
         for end_point in (relation["head"], relation["tail"]):
             assert start <= end_point["start"] < end_point["end"] <= end
             assert doc.text[end_point["start"]:end_point["end"]] == end_point["text"]
+
+
+def test_interim_office_keeps_the_chain_and_the_reception(analyse):
+    doc = analyse("Le Secrétaire Général par intérim de l'Union africaine, le Général Malick Ba, "
+                  "a reçu, lundi, l'ambassadeur de la République du Tchad auprès de l'Union "
+                  "africaine, Son Excellence M. Abakar Adam.")
+    found = relations(doc)
+    assert ("HAS_TITLE", "Malick Ba", "Secrétaire Général par intérim") in found
+    assert ("RECEIVED", "Malick Ba", "Abakar Adam") in found
+    assert ("AFFILIATED_WITH", "Abakar Adam", "République du Tchad") in found
+
+
+def test_receiving_a_thing_is_not_a_reception(analyse):
+    doc = analyse("Le colonel Issa Traoré a reçu le prix d'excellence des mains de M. Paul Mba.")
+    assert relations(doc, "RECEIVED") == set()
