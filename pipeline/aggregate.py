@@ -184,34 +184,34 @@ def resolve_people(mentions: list[dict]) -> dict[tuple, str]:
         by_name_docs[m["text"]].add(m["doc_id"])
     clusters: list[dict] = []
     name_cluster: dict[str, int] = {}
+    by_key: dict[tuple, int] = {}
+    by_surname: dict[str, list[int]] = defaultdict(list)
     for name in names:
         key = name_key(name)
         if not key:
             continue
         docs = by_name_docs[name]
-        exact = [i for i, c in enumerate(clusters) if key in c["keys"]]
-        if exact:
-            chosen = exact[0]
-        else:
+        chosen = by_key.get(key)
+        if chosen is None:
             compatible = [
                 i
-                for i, c in enumerate(clusters)
-                if any(person_compatible(key, k) for k in c["keys"])
+                for i in by_surname.get(key[-1], [])
+                if any(person_compatible(key, k) for k in clusters[i]["keys"])
             ]
             same_doc = [i for i in compatible if clusters[i]["docs"] & docs]
             if len(same_doc) == 1:
                 chosen = same_doc[0]
             elif len(compatible) == 1 and not same_doc:
                 chosen = compatible[0]
-            else:
-                chosen = None
         if chosen is None:
             clusters.append({"keys": {key}, "names": [name], "docs": set(docs)})
             chosen = len(clusters) - 1
+            by_surname[key[-1]].append(chosen)
         else:
             clusters[chosen]["keys"].add(key)
             clusters[chosen]["names"].append(name)
             clusters[chosen]["docs"] |= docs
+        by_key.setdefault(key, chosen)
         name_cluster[name] = chosen
     return {
         (m["doc_id"], m["start"], m["end"]): f"person#{name_cluster[m['text']]}"
@@ -221,15 +221,25 @@ def resolve_people(mentions: list[dict]) -> dict[tuple, str]:
 
 
 class OrganisationClusters:
-    """Organisation mentions grouped into entities; see the module docstring for the rules."""
+    """Organisation mentions grouped into entities; see the module docstring for the rules.
+    Clusters are indexed by id, acronym, initials, normalised name and head word, so each
+    mention is compared with the few clusters that could take it."""
 
     def __init__(self, acronym_links: dict[str, str]):
         self.acronym_links = acronym_links
+        self.defined = defaultdict(set)
+        for acronym, full in acronym_links.items():
+            self.defined[plain(full)].add(acronym)
         self.clusters: list[dict] = []
         self.assignment: dict[tuple, int] = {}
+        self.by_id: dict[str, int] = {}
+        self.by_acronym: dict[str, int] = {}
+        self.by_initials: dict[str, int] = {}
+        self.by_plain: dict[str, int] = {}
+        self.by_head: dict[str, list[int]] = defaultdict(list)
 
-    def similar(self, cluster: dict, words: list[str]) -> bool:
-        for name in cluster["names"]:
+    def similar(self, index: int, words: list[str]) -> bool:
+        for name in self.clusters[index]["names"]:
             other = org_words(name)
             if not other or other[0] != words[0] or min(len(words), len(other)) < 3:
                 continue
@@ -237,40 +247,30 @@ class OrganisationClusters:
                 return True
         return False
 
-    def shorter_form(self, cluster: dict, words: list[str]) -> bool:
-        return any(
-            org_words(n)[:1] == words[:1] and set(words) < set(org_words(n))
-            for n in cluster["names"]
-        )
+    def shorter_form(self, index: int, words: list[str]) -> bool:
+        return any(set(words) < set(org_words(n)) for n in self.clusters[index]["names"])
 
     def candidates(self, mention: dict) -> list[int]:
         text = mention["text"]
-        indexed = list(enumerate(self.clusters))
-        if mention.get("key"):
-            found = [i for i, c in indexed if mention["key"] in c["ids"]]
-            if found:
-                return found
+        if mention.get("key") and mention["key"] in self.by_id:
+            return [self.by_id[mention["key"]]]
         if is_acronym(text):
             full = plain(self.acronym_links.get(text, ""))
-            return [
-                i
-                for i, c in indexed
-                if text in c["acronyms"]
-                or any(initials(n) == text or (full and plain(n) == full) for n in c["names"])
-            ]
-        defined = {a for a, f in self.acronym_links.items() if plain(f) == plain(text)}
-        found = [
-            i
-            for i, c in indexed
-            if plain(text) in {plain(n) for n in c["names"]} or defined & c["acronyms"]
-        ]
+            found = {self.by_acronym.get(text), self.by_initials.get(text)}
+            if full:
+                found.add(self.by_plain.get(full))
+            return sorted(i for i in found if i is not None)
+        found = {self.by_plain.get(plain(text))}
+        found |= {self.by_acronym.get(a) for a in self.defined.get(plain(text), ())}
+        found.discard(None)
         words = org_words(text)
         if found or not words:
-            return found
-        found = [i for i, c in indexed if self.similar(c, words)]
-        if found:
-            return found
-        shorter = [i for i, c in indexed if self.shorter_form(c, words)]
+            return sorted(found)
+        heads = self.by_head.get(words[0], [])
+        similar = [i for i in heads if self.similar(i, words)]
+        if similar:
+            return similar
+        shorter = [i for i in heads if self.shorter_form(i, words)]
         same_doc = [i for i in shorter if mention["doc_id"] in self.clusters[i]["docs"]]
         if len(same_doc) == 1:
             return same_doc
@@ -281,13 +281,21 @@ class OrganisationClusters:
         if found:
             index = found[0]
         else:
-            self.clusters.append({"ids": set(), "names": set(), "acronyms": set(), "docs": set()})
+            self.clusters.append({"names": set(), "docs": set()})
             index = len(self.clusters) - 1
         cluster = self.clusters[index]
+        text = mention["text"]
         if mention.get("key"):
-            cluster["ids"].add(mention["key"])
-        kind = "acronyms" if is_acronym(mention["text"]) else "names"
-        cluster[kind].add(mention["text"])
+            self.by_id.setdefault(mention["key"], index)
+        if is_acronym(text):
+            self.by_acronym.setdefault(text, index)
+        elif text not in cluster["names"]:
+            cluster["names"].add(text)
+            self.by_plain.setdefault(plain(text), index)
+            self.by_initials.setdefault(initials(text), index)
+            words = org_words(text)
+            if words and index not in self.by_head[words[0]]:
+                self.by_head[words[0]].append(index)
         cluster["docs"].add(mention["doc_id"])
         self.assignment[(mention["doc_id"], mention["start"], mention["end"])] = index
 
@@ -502,33 +510,38 @@ def entity_table(
     names: dict,
     labels: dict,
 ) -> pd.DataFrame:
-    demonym_country = {}
-    for result in results:
-        for demonym in result.demonyms:
-            demonym_country[(result.doc_id, demonym["start"])] = demonym.get("key", "")
+    demonyms_of_doc = {
+        result.doc_id: sorted((d["start"], d.get("key", "")) for d in result.demonyms)
+        for result in results
+    }
     country_names = resources.country_display_name()
+    cluster_of_id = {entity_id: cluster for cluster, entity_id in ids.items()}
+    relations_of_head: dict[str, list[dict]] = defaultdict(list)
+    for row in relations.to_dict("records"):
+        relations_of_head[row["head_id"]].append(row)
     rows = []
     named = mentions[mentions["entity_id"] != ""]
     for entity_id, group in named.groupby("entity_id", sort=True):
-        cluster = next(c for c, i in ids.items() if i == entity_id)
-        own = relations[relations["head_id"] == entity_id]
-        ranks = distinct_forms(own.loc[own["relation"] == "HAS_RANK", "tail_text"].tolist())
-        title_rows = own[own["relation"] == "HAS_TITLE"]
-        titles = distinct_forms(title_rows["tail_text"].tolist())
-        affiliated = own[own["relation"] == "AFFILIATED_WITH"]
+        cluster = cluster_of_id[entity_id]
+        own = relations_of_head.get(entity_id, [])
+        ranks = distinct_forms([r["tail_text"] for r in own if r["relation"] == "HAS_RANK"])
+        title_rows = [r for r in own if r["relation"] == "HAS_TITLE"]
+        titles = distinct_forms([r["tail_text"] for r in title_rows])
+        affiliated = [r for r in own if r["relation"] == "AFFILIATED_WITH"]
         nationality = ""
-        gpe = affiliated[affiliated["tail_id"].str.startswith("gpe:")]
-        if len(gpe):
-            code = gpe["tail_id"].iloc[0].split(":", 1)[1].upper()
-            nationality = country_names.get(code, gpe["tail"].iloc[0])
-        if not nationality and len(title_rows):
-            for _, row in title_rows.iterrows():
-                for (doc_id, start), code in sorted(demonym_country.items()):
-                    if doc_id == row["doc_id"] and row["tail_start"] <= start < row["tail_end"]:
-                        nationality = country_names.get(code, "")
-                        break
-                if nationality:
-                    break
+        gpe = [r for r in affiliated if r["tail_id"].startswith("gpe:")]
+        if gpe:
+            code = gpe[0]["tail_id"].split(":", 1)[1].upper()
+            nationality = country_names.get(code, gpe[0]["tail"])
+        for title in title_rows if not nationality else []:
+            codes = [
+                code
+                for start, code in demonyms_of_doc.get(title["doc_id"], [])
+                if title["tail_start"] <= start < title["tail_end"]
+            ]
+            if codes:
+                nationality = country_names.get(codes[0], "")
+                break
         if labels[cluster] == "GPE":
             code = entity_id.split(":", 1)[1].upper()
             nationality = country_names.get(code, "")
@@ -542,7 +555,7 @@ def entity_table(
                 "aliases": "|".join(aliases),
                 "ranks": "|".join(ranks),
                 "titles": "|".join(titles),
-                "affiliations": join_values(sorted(set(affiliated["tail"]))),
+                "affiliations": join_values(sorted({r["tail"] for r in affiliated})),
                 "nationality": nationality,
                 "n_mentions": len(group),
                 "n_docs": group["doc_id"].nunique(),
@@ -557,45 +570,46 @@ def event_table(relations: pd.DataFrame) -> pd.DataFrame:
     guest are one event, where a person host replaces the organisation he belongs to."""
     if relations.empty:
         return table_frame("events", [])
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    member_of = defaultdict(set)
+    for row in relations.to_dict("records"):
+        groups[(row["doc_id"], row["evidence"])].append(row)
+        if row["relation"] == "AFFILIATED_WITH":
+            member_of[row["head_id"]].add(row["tail_id"])
     events = []
-    for (doc_id, evidence), group in relations.groupby(["doc_id", "evidence"], sort=False):
-        core = group[group["relation"].isin(EVENT_RELATIONS)]
-        if core.empty:
+    for (doc_id, evidence), group in groups.items():
+        core = [r for r in group if r["relation"] in EVENT_RELATIONS]
+        if not core:
             continue
-        kind = core["relation"].iloc[0]
-        attended = group[group["relation"] == "ATTENDED"]
+        attended = [r for r in group if r["relation"] == "ATTENDED"]
         events.append(
             {
                 "doc_id": doc_id,
-                "type": kind,
-                "hosts": dict(zip(core["head_id"], core["head"], strict=False)),
-                "guests": dict(zip(core["tail_id"], core["tail"], strict=False)),
-                "attendees": dict(zip(attended["head_id"], attended["head"], strict=False)),
-                "date": core["date"].iloc[0],
-                "place": core["place"].iloc[0],
+                "type": core[0]["relation"],
+                "hosts": {r["head_id"]: r["head"] for r in core},
+                "guests": {r["tail_id"]: r["tail"] for r in core},
+                "attendees": {r["head_id"]: r["head"] for r in attended},
+                "date": core[0]["date"],
+                "place": core[0]["place"],
                 "evidence": evidence,
-                "confidence": float(core["confidence"].max()),
-                "order": int(core["head_start"].min()),
+                "confidence": float(max(r["confidence"] for r in core)),
+                "order": int(min(r["head_start"] for r in core)),
             }
         )
-    affiliations = relations[relations["relation"] == "AFFILIATED_WITH"]
-    member_of = defaultdict(set)
-    for head_id, tail_id in zip(affiliations["head_id"], affiliations["tail_id"], strict=False):
-        member_of[head_id].add(tail_id)
     merged: list[dict] = []
+    merged_of_doc: dict[str, list[dict]] = defaultdict(list)
     for event in sorted(events, key=lambda e: (e["doc_id"], e["order"])):
         target = next(
             (
                 m
-                for m in merged
-                if m["doc_id"] == event["doc_id"]
-                and m["type"] == event["type"]
-                and set(m["guests"]) & set(event["guests"])
+                for m in merged_of_doc[event["doc_id"]]
+                if m["type"] == event["type"] and set(m["guests"]) & set(event["guests"])
             ),
             None,
         )
         if target is None:
             merged.append(event)
+            merged_of_doc[event["doc_id"]].append(event)
             continue
         target["hosts"].update(event["hosts"])
         target["guests"].update(event["guests"])
