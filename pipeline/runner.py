@@ -16,6 +16,7 @@ has not changed is not parsed again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sys
 import time
@@ -327,11 +328,13 @@ def load_result(output_dir: Path, doc_id: str) -> DocumentResult:
     ner = artefacts.read_stage(output_dir, "ner", doc_id)
     relations = artefacts.read_stage(output_dir, "relations", doc_id)
     segments = artefacts.read_stage(output_dir, "segment", doc_id)
+    heads = [relation["head"]["start"] for relation in relations["relations"]]
+    evidence = [s for s in ner["sentences"] if any(s["start"] <= h < s["end"] for h in heads)]
     return DocumentResult(
         doc_id,
         ner["entities"],
         relations["relations"],
-        ner["sentences"],
+        evidence,
         segments.get("dateline"),
         segments.get("publication_date"),
         ner["demonyms"],
@@ -406,6 +409,8 @@ def run(
             yield from to_parse
 
         run_nlp(nlp, chained(), output_dir, jobs, batch_size, errors, lambda: bar.update(1))
+        nlp = None  # free the model before aggregation: peak memory is then the larger of the
+        gc.collect()  # two phases, not their sum (the pipeline object holds reference cycles)
     bar.close()
     failed = {Path(e["path"]).stem for e in errors}
     results = [load_result(output_dir, doc_id) for doc_id in sorted(set(done_ids) - failed)]
