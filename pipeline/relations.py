@@ -37,9 +37,7 @@ from spacy.tokens import Doc, Span
 from . import resources
 from .guard import guarded
 
-CHAIN_CONNECTORS = frozenset(
-    "le la les l' de du des d' , ( ) – - — : son sa près auprès".split()
-)
+CHAIN_CONNECTORS = frozenset("le la les l' de du des d' , ( ) – - — : son sa près auprès".split())
 AFFILIATION_CONNECTORS = frozenset(
     ["de", "du", "des", "d'", "la", "le", "l'", "les", "près", "auprès", "en", "au", "aux"]
 )
@@ -237,7 +235,7 @@ class RelationExtractor:
                 add("HAS_TITLE", unit.person, title, 0.85)
             for organisation in unit.affiliations[:1]:
                 add("AFFILIATED_WITH", unit.person, organisation, 0.8)
-        relations += self.event_relations(doc, sentence, units, add)
+        self.event_relations(sentence, units, add)
         return self.prefer_person_hosts(relations)
 
     @staticmethod
@@ -258,7 +256,7 @@ class RelationExtractor:
             )
         ]
 
-    def event_relations(self, doc: Doc, sentence: Span, units: list[Unit], add) -> list:
+    def event_relations(self, sentence: Span, units: list[Unit], add) -> None:
         triggers = self.find_verb_triggers(sentence)
         presence = self.presence_start(sentence)
         hosts_for_attendance: list[Span] = []
@@ -271,14 +269,14 @@ class RelationExtractor:
                 if object_start <= u.start < right_end and u.participant is not None
             ]
             passive = self.is_passive(trigger_token)
-            subject_units = self.subject_units(doc, trigger_token, left, units)
+            subject_units = self.subject_units(sentence.doc, trigger_token, left, units)
             confidence = 0.9 if subject_units and self.parse_subject(trigger_token) else 0.75
             if passive and rule["relation"] == "RECEIVED":
                 agent = [u for u in right if self.preceded_by(u, ("par",))]
                 object_side, subject_side = subject_units, agent[:1]
             else:
                 subject_side = subject_units
-                object_side = self.object_units(right, rule, led=False)
+                object_side = self.object_units(right, rule)
             roles = {rule["subject"]: subject_side, rule["object"]: object_side}
             if passive and rule["relation"] == "RECEIVED":
                 roles = {"host": subject_side, "guest": object_side}
@@ -302,7 +300,7 @@ class RelationExtractor:
                 hosts_for_attendance += heads
         if not triggers:
             hosts_for_attendance += self.noun_trigger_relations(sentence, units, add)
-        hosts_for_attendance += self.alongside(sentence, units, add)
+        self.alongside(sentence, units, add)
         if presence is not None and hosts_for_attendance:
             attendees = [
                 u
@@ -313,7 +311,6 @@ class RelationExtractor:
             ]
             for attendee in attendees:
                 add("ATTENDED", attendee.person, hosts_for_attendance[0], 0.8, "présence")
-        return []
 
     # ------------------------------------------------------------------ triggers
 
@@ -423,7 +420,7 @@ class RelationExtractor:
                     group.append(unit)
         return group
 
-    def object_units(self, right: list[Unit], rule: dict, led: bool) -> list[Unit]:
+    def object_units(self, right: list[Unit], rule: dict) -> list[Unit]:
         role = rule["object"]
         persons = [u for u in right if u.person is not None and not self.preceded_by(u, ("siège",))]
         if persons:
@@ -477,7 +474,7 @@ class RelationExtractor:
         return end
 
     @staticmethod
-    def alongside(sentence: Span, units: list[Unit], add) -> list[Span]:
+    def alongside(sentence: Span, units: list[Unit], add) -> None:
         """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
         doc = sentence.doc
         for token in sentence:
@@ -494,12 +491,11 @@ class RelationExtractor:
             )
             host = next((u for u in units if u.start > token.i and u.person is not None), None)
             if verb is None or host is None:
-                return []
+                return
             for unit in units:
                 if unit.end <= verb.i and unit.person is not None:
                     add("ATTENDED", unit.person, host.person, 0.7, "aux côtés de")
-            return []
-        return []
+            return
 
     @staticmethod
     def presence_start(sentence: Span) -> int | None:
