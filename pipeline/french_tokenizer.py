@@ -56,7 +56,7 @@ def grouped_pattern(alternatives: list[str]) -> str:
 
 def original_pattern(alternatives: list[str]) -> str:
     """The expression spaCy compiles (copied from the end of its module)."""
-    return "(?iu)" + "|".join("(?:{})".format(m) for m in alternatives)
+    return "(?iu)" + "|".join(f"(?:{m})" for m in alternatives)
 
 
 class _GroupingRe(types.ModuleType):

@@ -33,8 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from . import french_tokenizer, resources
+from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from .dates import WEEKDAYS
 from .guard import guarded
 from .resources import strip_accents
