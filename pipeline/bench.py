@@ -20,7 +20,7 @@ building the pipeline, aggregation and writing the tables. Tokens per second use
 count of plain `nlp.pipe` on the same texts for every row.
 
 Memory: the peak over time of the sum of the proportional set size (PSS) of the subprocess
-and all its descendants (spaCy's `n_process` workers, dask's nanny and worker processes),
+and all its descendants (the `--jobs` worker processes, dask's nanny and worker processes),
 sampled every 0.1 s with psutil. PSS shares pages that forked workers hold in common among
 them, so the sum is the physical memory the run takes; a sum of RSS would count the model's
 pages once per process, and `getrusage(RUSAGE_CHILDREN).ru_maxrss` gives only the largest

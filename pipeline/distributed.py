@@ -5,9 +5,9 @@ Out: the four stage artefacts of each document, written by the client exactly as
      engine writes them, and a row in `errors` for each document that fails; aggregation then
      runs once on the client, in `runner.run`, the same for both engines.
 
-Documents go to the workers in batches of `TASK_SIZE` with their bytes (so workers need not
+Documents go to the workers in batches of `--batch-size` with their bytes (so workers need not
 see the client's files). A worker cleans, segments and parses them in one `nlp.pipe`
-(`runner.prepare` and `runner.parse_documents`, the local engine's functions) with the model
+(`runner.parse_batch`, the local engine's unit of work) with the model
 loaded once per worker process and kept in this module, and returns the small JSON records of
 each document. At most two batches per worker are in flight, so the client's memory is bounded
 by them, whatever the size of the corpus.
@@ -23,16 +23,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from . import artefacts, resources
-from .clean import DocumentError
-from .runner import early_stages, error_row, parse_documents, prepare
+from . import resources
+from .runner import batches, error_row, parse_batch, write_results
 
-TASK_SIZE = 16
 IN_FLIGHT_PER_WORKER = 2
 
 _WORKER_STATE: dict = {}
@@ -52,37 +50,16 @@ def worker_nlp():
     return _WORKER_STATE["nlp"]
 
 
-def parse_batch(items: list[tuple[str, bytes]], fingerprint: str, batch_size: int) -> list:
-    """On a worker: clean, segment and parse a batch; one record per document, either
-    `{"doc_id", "stages": {stage: artefact}}` or `{"error": error row}`."""
+def parse_on_worker(items: list[tuple[str, bytes]], fingerprint: str, batch_size: int) -> list:
+    """On a worker: `runner.parse_batch` with the worker's pipeline, once its code and lists
+    are checked to be the client's."""
     with _WORKER_LOCK:
         own = _WORKER_STATE.setdefault("fingerprint", resources.fingerprint())
         if own != fingerprint:
             raise CodeMismatch(
                 f"worker's pipeline fingerprint {own} differs from the client's {fingerprint}"
             )
-        results: list[dict] = []
-
-        def documents():
-            for path, raw in items:
-                try:
-                    yield prepare(Path(path), fingerprint, raw)
-                except DocumentError as error:
-                    results.append({"error": error_row(Path(path), error.stage, error.reason)})
-
-        for document, records, failure in parse_documents(worker_nlp(), documents(), 1, batch_size):
-            if failure is not None:
-                results.append({"error": error_row(document.path, *failure)})
-            else:
-                stages = {**early_stages(document), **records}
-                results.append({"doc_id": document.doc_id, "stages": stages})
-        return results
-
-
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+        return parse_batch(worker_nlp(), items, fingerprint, batch_size)
 
 
 @contextmanager
@@ -115,11 +92,10 @@ def parse_on_cluster(
     scheduler: str | None,
     errors: list,
     on_done,
-    task_size: int = TASK_SIZE,
 ) -> None:
     """Parse every stale input on the cluster and write its artefacts. No cluster is started
     (or contacted) when nothing is stale."""
-    pending = batches(stale, task_size)
+    pending = batches(stale, batch_size)
     first = next(pending, None)
     if first is None:
         return
@@ -133,7 +109,7 @@ def parse_on_cluster(
 
         def submit(batch: list[tuple[Path, bytes]]) -> None:
             items = [(str(path), raw) for path, raw in batch]
-            future = client.submit(parse_batch, items, fingerprint, batch_size, pure=False)
+            future = client.submit(parse_on_worker, items, fingerprint, batch_size, pure=False)
             in_flight[future.key] = [path for path, _ in batch]
             queue.add(future)
 
@@ -142,13 +118,9 @@ def parse_on_cluster(
             submit(batch)
         for future in queue:
             paths = in_flight.pop(future.key)
-            for result in collect(future, paths):
-                if "error" in result:
-                    errors.append(result["error"])
-                else:
-                    for stage, record in result["stages"].items():
-                        artefacts.write_stage(output_dir, stage, result["doc_id"], record)
-                on_done()
+            results = collect(future, paths)
+            errors.extend(write_results(output_dir, results))
+            on_done(len(results))
             future.release()
             batch = next(pending, None)
             if batch is not None:

@@ -497,9 +497,9 @@ def map_baseline_label(label: str, text: str, countries: frozenset[str]) -> str 
 
 @lru_cache(maxsize=1)
 def load_spacy(model: str = SPACY_MODEL):
-    import spacy
+    from .french_tokenizer import load_model
 
-    return spacy.load(model)
+    return load_model(model)
 
 
 def baseline_mentions(docs: list[GoldDocument], nlp=None,

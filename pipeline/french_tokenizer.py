@@ -1,8 +1,7 @@
 """spaCy's French tokenizer without its 3-second regular-expression compile.
 
-In:  nothing (call `install()` before `spacy.lang.fr` is first imported, and
-     `load_tokenizer(nlp)` on a pipeline loaded with `exclude=["tokenizer"]`).
-Out: the same tokenizer as the model's, token for token.
+In:  a French spaCy package name (`load_model`).
+Out: the loaded pipeline, with the same tokenizer as the model's, token for token.
 
 `spacy/lang/fr/tokenizer_exceptions.py` builds `TOKEN_MATCH` from about 370 alternatives
 (`^anti[-‐…][a-zà-ÿ…][-a-zà-ÿ…']*$`, ...), each spelling out spaCy's whole lowercase
@@ -138,3 +137,13 @@ def load_tokenizer(nlp) -> None:
     stays the one of the language defaults (the grouped expression after `install()`)."""
     nlp.tokenizer.from_disk(Path(nlp.path) / "tokenizer", exclude=["vocab", "token_match"])
     nlp.tokenizer.token_match = nlp.Defaults.token_match
+
+
+def load_model(name: str):
+    """`spacy.load(name)`, 3 s sooner: the same components, the same tokens."""
+    import spacy
+
+    install()
+    nlp = spacy.load(name, exclude=["tokenizer"])
+    load_tokenizer(nlp)
+    return nlp

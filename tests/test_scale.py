@@ -60,22 +60,37 @@ def test_jobs_2_and_dask_give_the_tables_of_jobs_1(seeds, tmp_path, nlp):
     assert stage_files(dask) == stage_files(one)
 
 
-def test_worker_processes_see_the_segment_boundaries(nlp):
-    """`doc._.sentence_starts` travels in `user_data` to the `n_process` workers."""
-    text = "Le ministre a reçu le général à Dakar puis le colonel a parlé aux journalistes"
-    cut = text.index("puis")
+def test_a_dying_worker_costs_only_its_documents(seeds, tmp_path, nlp, monkeypatch):
+    """A worker killed mid-batch: its documents are reported, the others are parsed by a
+    fresh set of workers, and a second run picks the lost ones up again."""
+    import os
 
-    def docs():
-        for number in range(4):
-            doc = nlp.make_doc(text)
-            doc._.sentence_starts = [0, cut]
-            doc.user_data["doc_id"] = str(number)
-            yield doc
+    from pipeline import pool
 
-    parsed = list(nlp.pipe(docs(), n_process=2, batch_size=1))
-    assert [doc.user_data["doc_id"] for doc in parsed] == ["0", "1", "2", "3"]
-    for doc in parsed:
-        assert cut in [sentence.start_char for sentence in doc.sents]
+    for number in range(10):
+        shutil.copyfile(sorted(seeds.glob("0*.txt"))[0], seeds / f"copy{number}.txt")
+    real = pool.parse_batch
+
+    def dies_on_copy1(nlp_, items, *args):
+        if any(Path(path).name == "copy1.txt" for path, _ in items) and "crash" not in os.environ:
+            os._exit(3)  # a worker killed by the system: no exception, no cleanup
+        return real(nlp_, items, *args)
+
+    monkeypatch.setattr(pool, "parse_batch", dies_on_copy1)  # inherited by forked workers
+    output = tmp_path / "out"
+    summary = run(seeds, output, jobs=2, progress=False, report=False, nlp=nlp, batch_size=1)
+    lost = {e["path"] for e in summary.errors if e["stage"] == "worker"}
+    assert str(seeds / "copy1.txt") in lost
+    assert len(lost) <= 4  # the batches in flight when the worker died (2 per worker)
+    assert all("worker process died" in e["reason"] for e in summary.errors if e["path"] in lost)
+    assert summary.processed == 14 - len(summary.errors)
+    assert (output / "stages" / "ner" / "copy9.json").exists()  # after the crash: fresh workers
+    assert b"worker process died" in (output / "errors.csv").read_bytes()
+
+    monkeypatch.setenv("crash", "no")
+    again = run(seeds, output, jobs=2, progress=False, report=False, nlp=nlp)
+    assert again.processed == len(lost - {str(seeds / "empty.txt")})
+    assert again.skipped == 1 and again.errors[0]["stage"] != "worker"
 
 
 def test_incremental_runs_parse_only_what_changed(seeds, tmp_path, nlp):
