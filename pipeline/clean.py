@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import resources
@@ -49,6 +50,8 @@ class CleanDocument:
 SPACE_LIKE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 CHARACTER_SUBSTITUTES = {"\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-"}
+DROPPED = re.compile("[" + "".join(sorted(INVISIBLE)) + "]|\r(?=\n)")
+NON_SPACE = re.compile("[^ ]+")
 SENTENCE_END = re.compile(r"[.!?:;»\"”)\]]$")
 
 
@@ -74,18 +77,45 @@ def decode(raw: bytes) -> tuple[str, str, str]:
 
 
 def check_text(text: str) -> None:
-    letters = sum(ch.isalpha() for ch in text)
-    controls = sum(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text)
+    counts = Counter(text)
+    letters = sum(n for ch, n in counts.items() if ch.isalpha())
+    controls = sum(
+        n for ch, n in counts.items() if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"
+    )
     if letters == 0:
         raise DocumentError("clean", "no letters: empty or not a text document")
     if controls > 0.01 * len(text):
         raise DocumentError("clean", f"{controls} control characters: not a text document")
-    if text.count("\ufffd") > 0.05 * max(letters, 1):
+    if counts["\ufffd"] > 0.05 * max(letters, 1):
         raise DocumentError("clean", "mostly undecodable characters")
 
 
+def substitute(ch: str) -> str:
+    """What one character becomes: typographic apostrophes and hyphens, spaces, breaks."""
+    ch = CHARACTER_SUBSTITUTES.get(ch, ch)
+    if ch in "\v\f":
+        return "\n"
+    return " " if SPACE_LIKE.match(ch) else ch
+
+
 def normalise_characters(original: str) -> tuple[str, list[int]]:
-    """NFC per base character with its combining marks, spaces unified, invisibles dropped."""
+    """NFC per base character with its combining marks, spaces unified, invisibles dropped,
+    CR LF and lone CR as LF. Most texts are NFC already and have no combining marks: then
+    every character maps to one character or none, and `str.translate` does the work."""
+    distinct = set(original)
+    if any(unicodedata.combining(ch) for ch in distinct) or not unicodedata.is_normalized(
+        "NFC", original
+    ):
+        return _normalise_clusters(original)
+    table = {ord(ch): substitute(ch) for ch in distinct if substitute(ch) != ch}
+    table[ord("\r")] = "\n"
+    dropped = {m.start() for m in DROPPED.finditer(original)}
+    kept = original if not dropped else DROPPED.sub("", original)
+    offsets = [i for i in range(len(original)) if i not in dropped] if dropped else None
+    return kept.translate(table), offsets if offsets is not None else list(range(len(original)))
+
+
+def _normalise_clusters(original: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     cluster_start = 0
@@ -104,10 +134,7 @@ def normalise_characters(original: str) -> tuple[str, list[int]]:
                 if index < length and original[index] == "\n":
                     continue
                 ch = "\n"
-            ch = CHARACTER_SUBSTITUTES.get(ch, ch)
-            if SPACE_LIKE.match(ch) or ch in "\v\f":
-                ch = " " if ch not in "\v\f" else "\n"
-            chars.append(ch)
+            chars.append(substitute(ch))
             offsets.append(cluster_start)
     return "".join(chars), offsets
 
@@ -142,23 +169,21 @@ def boilerplate_filter() -> BoilerplateFilter:
 
 
 def _lines(text: str, offsets: list[int]) -> list[tuple[str, list[int]]]:
-    """Split into lines, each stripped and with inner runs of spaces collapsed."""
+    """Split into lines, each stripped and with inner runs of spaces collapsed to the first
+    space of the run."""
     result = []
     start = 0
     for piece in text.split("\n"):
-        end = start + len(piece)
-        chars, maps = [], []
-        for position in range(start, end):
-            ch = text[position]
-            if ch == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(ch)
-            maps.append(offsets[position])
-        if chars and chars[-1] == " ":
-            chars.pop()
-            maps.pop()
-        result.append(("".join(chars), maps))
-        start = end + 1
+        words, maps = [], []
+        previous_end = 0
+        for match in NON_SPACE.finditer(piece):
+            if words:
+                maps.append(offsets[start + previous_end])
+            words.append(match.group())
+            maps.extend(offsets[start + match.start() : start + match.end()])
+            previous_end = match.end()
+        result.append((" ".join(words), maps))
+        start += len(piece) + 1
     return result
 
 

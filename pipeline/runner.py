@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import numpy
+
 from . import artefacts, resources
 from .aggregate import DocumentResult, build_tables
 from .clean import CleanDocument, DocumentError, clean
@@ -153,14 +155,14 @@ def early_stages(document: PreparedDocument) -> dict[str, dict]:
 
 
 def offset_runs(offsets: list[int]) -> list[list[int]]:
-    """Compress the offset map to [clean_start, original_start, length] runs."""
-    runs: list[list[int]] = []
-    for index, original in enumerate(offsets):
-        if runs and runs[-1][1] + runs[-1][2] == original and runs[-1][0] + runs[-1][2] == index:
-            runs[-1][2] += 1
-        else:
-            runs.append([index, original, 1])
-    return runs
+    """Compress the offset map to [clean_start, original_start, length] runs (a run goes on
+    while each offset is the previous one plus one)."""
+    if not offsets:
+        return []
+    values = numpy.asarray(offsets, dtype=numpy.int64)
+    starts = numpy.concatenate(([0], numpy.flatnonzero(numpy.diff(values) != 1) + 1))
+    lengths = numpy.diff(numpy.append(starts, len(values)))
+    return [[int(s), int(values[s]), int(n)] for s, n in zip(starts, lengths, strict=True)]
 
 
 def pieces(text: str, limit: int) -> list[tuple[int, str]]:
