@@ -137,10 +137,11 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s'’\-]+", name) if w and w[0].isupper())
 
 
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
+
+
 def is_acronym(text: str) -> bool:
-    return (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}", text)) and sum(c.isupper() for c in text) >= 2
-    )
+    return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
 
 
 def slug(text: str) -> str:
@@ -484,19 +485,18 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
                     "confidence": relation["confidence"],
                 }
             )
-    mentions = table_frame("mentions", mention_rows).sort_values(
-        ["doc_id", "start", "end", "label"], kind="stable"
+    mention_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r["label"]))
+    relation_rows.sort(
+        key=lambda r: (r["doc_id"], r["head_start"], r["tail_start"], r["relation"])
     )
-    relations = table_frame("relations", relation_rows).sort_values(
-        ["doc_id", "head_start", "tail_start", "relation"], kind="stable"
-    )
-    entities = entity_table(mentions, relations, results, ids, names, cluster_label)
-    events = event_table(relations)
+    mentions = table_frame("mentions", mention_rows)
+    entities = entity_table(mentions, relation_rows, results, ids, names, cluster_label)
+    events = event_table(relation_rows)
     error_frame = table_frame("errors", sorted(errors, key=lambda e: (e["path"], e["stage"])))
     return {
-        "mentions": mentions.reset_index(drop=True),
+        "mentions": mentions,
         "entities": entities,
-        "relations": relations.reset_index(drop=True),
+        "relations": table_frame("relations", relation_rows),
         "events": events,
         "errors": error_frame,
     }
@@ -504,7 +504,7 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
 
 def entity_table(
     mentions: pd.DataFrame,
-    relations: pd.DataFrame,
+    relations: list[dict],
     results: list[DocumentResult],
     ids: dict,
     names: dict,
@@ -517,7 +517,7 @@ def entity_table(
     country_names = resources.country_display_name()
     cluster_of_id = {entity_id: cluster for cluster, entity_id in ids.items()}
     relations_of_head: dict[str, list[dict]] = defaultdict(list)
-    for row in relations.to_dict("records"):
+    for row in relations:
         relations_of_head[row["head_id"]].append(row)
     rows = []
     named = mentions[mentions["entity_id"] != ""]
@@ -565,14 +565,14 @@ def entity_table(
     return table_frame("entities", rows)
 
 
-def event_table(relations: pd.DataFrame) -> pd.DataFrame:
+def event_table(relations: list[dict]) -> pd.DataFrame:
     """One event per reception or meeting sentence; events of one document that share a
     guest are one event, where a person host replaces the organisation he belongs to."""
-    if relations.empty:
+    if not relations:
         return table_frame("events", [])
     groups: dict[tuple, list[dict]] = defaultdict(list)
     member_of = defaultdict(set)
-    for row in relations.to_dict("records"):
+    for row in relations:
         groups[(row["doc_id"], row["evidence"])].append(row)
         if row["relation"] == "AFFILIATED_WITH":
             member_of[row["head_id"]].add(row["tail_id"])

@@ -44,6 +44,7 @@ def load(name: str) -> tuple[dict, ...]:
     return tuple(read_jsonl(name))
 
 
+@lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
