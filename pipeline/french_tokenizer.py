@@ -139,11 +139,11 @@ def load_tokenizer(nlp) -> None:
     nlp.tokenizer.token_match = nlp.Defaults.token_match
 
 
-def load_model(name: str):
-    """`spacy.load(name)`, 3 s sooner: the same components, the same tokens."""
+def load_model(name: str, exclude: tuple[str, ...] = ()):
+    """`spacy.load(name, exclude=exclude)`, 3 s sooner, with the same tokens."""
     import spacy
 
     install()
-    nlp = spacy.load(name, exclude=["tokenizer"])
+    nlp = spacy.load(name, exclude=["tokenizer", *exclude])
     load_tokenizer(nlp)
     return nlp

@@ -14,6 +14,22 @@ def test_tokenizer_keeps_hyphenated_ranks_names_and_dates(nlp):
     assert "état-major" in words and "24-03-2022" in words
 
 
+def test_without_the_attribute_ruler_pos_and_lemmas_are_still_there(nlp, analyse):
+    assert "attribute_ruler" not in nlp.component_names
+    doc = analyse("Le ministre a reçu les délégations et les a accueillies à Dakar.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["reçu"].lemma_ == "recevoir" and by_text["reçu"].pos_ == "VERB"
+    assert by_text["accueillies"].lemma_ == "accueillir"
+    assert by_text["délégations"].pos_ == "NOUN"
+
+
+def test_dates_from_the_token_patterns(analyse):
+    doc = analyse("Le lundi 3 mars 2024, puis le 12/03/24, le 2024-03-15 et le 1er avril.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == [
+        "lundi 3 mars 2024", "12/03/24", "2024-03-15", "1er avril"
+    ]
+
+
 def test_rank_and_person_after_it_with_a_comma(analyse):
     doc = analyse("Le ministre a reçu le général de division, Amadou Bello Ould Cheikh, "
                   "à Dakar.")
