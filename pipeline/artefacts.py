@@ -13,6 +13,7 @@ Layout of an output folder:
     stages/segment/ID.json    headline, dateline, paragraphs
     stages/ner/ID.json        entities and sentences, offsets into the original text
     stages/relations/ID.json  relations with their evidence sentence
+    stages/keys/ID.txt        the document's key (input bytes + code + lists), written last
 """
 
 from __future__ import annotations
@@ -115,6 +116,31 @@ def stage_path(output_dir: Path, stage: str, doc_id: str) -> Path:
 
 def write_stage(output_dir: Path, stage: str, doc_id: str, data: dict) -> None:
     write_json(stage_path(output_dir, stage, doc_id), data)
+
+
+def key_path(output_dir: Path, doc_id: str) -> Path:
+    return output_dir / "stages" / "keys" / f"{doc_id}.txt"
+
+
+def write_document(output_dir: Path, doc_id: str, key: str, stages: dict[str, dict]) -> None:
+    """The stage artefacts of one document, then its key file. The key file is removed first
+    and written last, so a key file on disk vouches for complete artefacts of that key, even
+    after a run killed half-way through a document."""
+    key_path(output_dir, doc_id).unlink(missing_ok=True)
+    for stage, record in stages.items():
+        write_stage(output_dir, stage, doc_id, record)
+    atomic_write_text(key_path(output_dir, doc_id), key + "\n")
+
+
+def is_complete(output_dir: Path, doc_id: str, key: str) -> bool:
+    """True if the document's artefacts were all written for `key` (and are still there)."""
+    try:
+        written = key_path(output_dir, doc_id).read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return written == key and all(
+        stage_path(output_dir, stage, doc_id).is_file() for stage in STAGES
+    )
 
 
 def read_stage(output_dir: Path, stage: str, doc_id: str) -> dict | None:

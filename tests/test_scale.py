@@ -1,6 +1,7 @@
 """Scale (issue #5): --jobs 2 and the dask engine give the tables of --jobs 1; incremental runs
 parse only what changed. No timing is asserted here (see `make bench`)."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -116,3 +117,20 @@ def test_incremental_runs_parse_only_what_changed(seeds, tmp_path, nlp):
     run(seeds, fresh, progress=False, report=False, nlp=nlp)
     assert tables(output) == tables(fresh)
     assert b"Al-Jaber" in tables(output)["mentions"]
+
+
+def test_a_document_whose_artefacts_are_incomplete_is_parsed_again(seeds, tmp_path, nlp):
+    """The key file is written last and removed first: a run killed half-way through a
+    document, or a stage artefact deleted by hand, leaves that document stale."""
+    output = tmp_path / "out"
+    run(seeds, output, progress=False, report=False, nlp=nlp)
+    first, second, third = sorted(p.stem for p in seeds.glob("0*.txt"))
+    (output / "stages" / "keys" / f"{first}.txt").unlink()  # killed before the key file
+    (output / "stages" / "ner" / f"{second}.json").unlink()  # an artefact lost
+    again = run(seeds, output, progress=False, report=False, nlp=nlp)
+    assert (again.processed, again.reused) == (2, 1)
+    assert (output / "stages" / "ner" / f"{second}.json").is_file()
+    key = (output / "stages" / "keys" / f"{third}.txt").read_text(encoding="utf-8").strip()
+    assert key == json.loads(
+        (output / "stages" / "clean" / f"{third}.json").read_text(encoding="utf-8")
+    )["key"]
