@@ -14,10 +14,13 @@ The synthetic corpus recombines the sources: each document takes a headline, a d
 the same seed gives the same corpus; the smaller corpus is the start of the larger one.
 
 Timing: plain `nlp.pipe` runs in this process once the model is loaded (its load time is
-reported apart); each pipeline run is a fresh subprocess (`--quiet --no-report`, a fresh
-output folder) timed wall-clock from start to exit, so it includes Python start-up, imports,
-building the pipeline, aggregation and writing the tables. Tokens per second use the token
-count of plain `nlp.pipe` on the same texts for every row.
+reported apart), then again as a whole subprocess (start-up, `spacy.load`, `nlp.pipe`), and
+as two such subprocesses at once on halves of the corpus: the machine's own two-core ceiling,
+which a virtual machine's shared cores keep below 2. Each pipeline run is a fresh
+subprocess (`--quiet --no-report`, a fresh output folder) timed wall-clock from start to
+exit, so it includes Python start-up, imports, building the pipeline, aggregation and
+writing the tables. The re-run after one changed document is the median of three. Tokens
+per second use the token count of plain `nlp.pipe` on the same texts for every row.
 
 Memory: the peak over time of the sum of the proportional set size (PSS) of the subprocess
 and all its descendants (the `--jobs` worker processes, dask's nanny and worker processes),
@@ -456,8 +459,8 @@ def render(results: dict) -> str:
         ),
         (
             "the machine's own ceiling (no goal): 2 plain processes at once on halves of the "
-            "corpus against 1 plain process on all of it; on a virtual machine whose 2 cores "
-            "may be 2 hyper-threads of one physical core this is well below 2",
+            "corpus against 1 plain process on all of it (below 2 where the 2 cores share a "
+            "physical core or the host is busy)",
             f"{process.seconds / parallel.seconds:.2f}x",
             None,
         ),
