@@ -134,3 +134,17 @@ def test_a_document_whose_artefacts_are_incomplete_is_parsed_again(seeds, tmp_pa
     assert key == json.loads(
         (output / "stages" / "clean" / f"{third}.json").read_text(encoding="utf-8")
     )["key"]
+
+
+def test_without_fork_spawned_workers_build_their_own_pipeline(seeds, tmp_path, nlp, monkeypatch):
+    """Where `fork` does not exist (Windows), `--jobs 2` spawns workers that each build the
+    pipeline: the same tables, only slower."""
+    import multiprocessing
+
+    one = tmp_path / "one"
+    run(seeds, one, progress=False, report=False, nlp=nlp)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    two = tmp_path / "two"
+    summary = run(seeds, two, jobs=2, progress=False, report=False, nlp=nlp)
+    assert (summary.processed, summary.skipped) == (3, 1)
+    assert tables(two) == tables(one)
