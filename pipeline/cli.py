@@ -21,13 +21,17 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="extract tables from every *.txt of a folder")
     run.add_argument("--input", required=True, type=Path, help="folder of .txt communiqués")
     run.add_argument("--output", required=True, type=Path, help="folder for tables and report")
-    run.add_argument("--jobs", type=int, default=1, help="spaCy worker processes (default 1)")
-    run.add_argument("--batch-size", type=int, default=16, help="documents per spaCy batch")
+    run.add_argument(
+        "--jobs", type=int, default=1, help="worker processes, each running whole documents"
+    )
+    run.add_argument(
+        "--batch-size", type=int, default=16, help="documents per batch (a worker's unit of work)"
+    )
     run.add_argument(
         "--engine",
         choices=("local", "dask"),
         default="local",
-        help="local: spaCy processes; dask: dask.distributed workers (default local)",
+        help="local: this machine's processes; dask: dask.distributed workers (default local)",
     )
     run.add_argument(
         "--scheduler",
