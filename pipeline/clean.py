@@ -107,7 +107,7 @@ def normalise_characters(original: str) -> tuple[str, list[int]]:
         "NFC", original
     ):
         return _normalise_clusters(original)
-    table = {ord(ch): substitute(ch) for ch in distinct if substitute(ch) != ch}
+    table = {ord(ch): new for ch in distinct if (new := substitute(ch)) != ch}
     table[ord("\r")] = "\n"
     dropped = {m.start() for m in DROPPED.finditer(original)}
     kept = original if not dropped else DROPPED.sub("", original)

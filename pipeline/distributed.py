@@ -7,10 +7,10 @@ Out: the four stage artefacts of each document, written by the client exactly as
 
 Documents go to the workers in batches of `--batch-size` with their bytes (so workers need not
 see the client's files). A worker cleans, segments and parses them in one `nlp.pipe`
-(`runner.parse_batch`, the local engine's unit of work) with the model
-loaded once per worker process and kept in this module, and returns the small JSON records of
-each document. At most two batches per worker are in flight, so the client's memory is bounded
-by them, whatever the size of the corpus.
+(`runner.parse_batch`, the local engine's unit of work) with the model loaded once per worker
+process and kept in this module, and returns the small JSON records of each document. At
+most two batches per worker are in flight, so the client's memory is bounded by them,
+whatever the size of the corpus.
 
 Without a scheduler address the cluster is a `LocalCluster` of `jobs` worker processes with
 one thread each; with `--scheduler ADDRESS` an existing cluster is used (its workers need
@@ -29,9 +29,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import resources
-from .runner import batches, error_row, parse_batch, write_results
-
-IN_FLIGHT_PER_WORKER = 2
+from .runner import IN_FLIGHT_PER_WORKER, batches, error_row, parse_batch, write_results
 
 _WORKER_STATE: dict = {}
 _WORKER_LOCK = threading.Lock()

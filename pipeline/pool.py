@@ -34,9 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from pathlib import Path
 
-from .runner import batches, error_row, parse_batch, write_results
-
-IN_FLIGHT_PER_WORKER = 2
+from .runner import IN_FLIGHT_PER_WORKER, batches, error_row, parse_batch, write_results
 
 _WORKER_STATE: dict = {}
 

@@ -36,6 +36,7 @@ from .segment import Segments, segment
 
 DEFAULT_BATCH_SIZE = 16
 FREE_MODEL_AFTER = 50  # documents parsed
+IN_FLIGHT_PER_WORKER = 2  # batches handed to each worker at once, by both engines
 
 
 @dataclass
