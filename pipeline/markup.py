@@ -2,8 +2,10 @@
 
 In:  a folder of `*.txt` files written in the inline markup of `docs/annotation.md`
      (`{LABEL#id text}` spans, then a line `===` and one relation `TYPE head tail` per line).
-Out: for each file, a plain `NAME.txt` (the markup removed) and `NAME.ann` (BRAT `T` and `R`
-     lines) under the output folder, at the same relative path.
+     A relation line may end with `key=value` notes (`RECEIVED p1 p2 date=2024-05-03`): they
+     become a BRAT `AnnotatorNotes` line on that relation (`date=2024-05-03`).
+Out: for each file, a plain `NAME.txt` (the markup removed) and `NAME.ann` (BRAT `T`, `R` and
+     `#` lines) under the output folder, at the same relative path.
 
 Usage: python -m pipeline.markup SRC_DIR DEST_DIR
 """
@@ -33,7 +35,8 @@ class MarkedSpan:
 
 
 def parse_markup(markup: str, name: str = "<markup>") -> tuple[str, list[MarkedSpan], list]:
-    """Return (plain text, spans, relations as (type, head_local_id, tail_local_id))."""
+    """Return (plain text, spans, relations as (type, head_local_id, tail_local_id, notes)),
+    where notes is the relation's `key=value` words joined by a space ('' when none)."""
     body, _, relation_block = markup.partition("\n" + RELATION_SEPARATOR + "\n")
     if relation_block == "" and markup.rstrip().endswith(RELATION_SEPARATOR):
         body = markup.rstrip()[: -len(RELATION_SEPARATOR)].rstrip("\n")
@@ -67,9 +70,13 @@ def parse_markup(markup: str, name: str = "<markup>") -> tuple[str, list[MarkedS
         if not line.strip():
             continue
         parts = line.split()
-        if len(parts) != 3:
-            raise MarkupError(f"{name}: relation line {line_number} needs TYPE HEAD TAIL: {line!r}")
-        relations.append(tuple(parts))
+        notes = parts[3:]
+        if len(parts) < 3 or not all(re.fullmatch(r"\w+=\S+", note) for note in notes):
+            raise MarkupError(
+                f"{name}: relation line {line_number} needs TYPE HEAD TAIL [key=value ...]: "
+                f"{line!r}"
+            )
+        relations.append((*parts[:3], " ".join(notes)))
     return text, spans, relations
 
 
@@ -83,11 +90,15 @@ def to_brat(spans: list[MarkedSpan], relations: list, name: str = "<markup>") ->
                 raise MarkupError(f"{name}: span id {span.local_id!r} used twice")
             brat_id[span.local_id] = f"T{number}"
         lines.append(f"T{number}\t{span.label} {span.start} {span.end}\t{span.text}")
-    for number, (relation, head, tail) in enumerate(relations, 1):
+    notes = []
+    for number, (relation, head, tail, *note) in enumerate(relations, 1):
         for local in (head, tail):
             if local not in brat_id:
                 raise MarkupError(f"{name}: relation {relation} uses unknown span id {local!r}")
         lines.append(f"R{number}\t{relation} Arg1:{brat_id[head]} Arg2:{brat_id[tail]}")
+        if note and note[0]:
+            notes.append(f"#{len(notes) + 1}\tAnnotatorNotes R{number}\t{note[0]}")
+    lines += notes
     return "\n".join(lines) + ("\n" if lines else "")
 
 

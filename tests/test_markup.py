@@ -10,7 +10,7 @@ def test_spans_offsets_and_relations_are_computed_from_the_markup():
     assert text == "Le Général Amadou Diallo a reçu CEDEAO."
     assert [(s.label, text[s.start:s.end]) for s in spans] == [
         ("RANK", "Général"), ("PERSON", "Amadou Diallo"), ("ORG", "CEDEAO")]
-    assert relations == [("HAS_RANK", "p", "r")]
+    assert relations == [("HAS_RANK", "p", "r", "")]
     assert to_brat(spans, relations).splitlines() == [
         "T1\tRANK 3 10\tGénéral",
         "T2\tPERSON 11 24\tAmadou Diallo",
