@@ -411,6 +411,17 @@ def context_date_place(result: DocumentResult, sentence: dict | None) -> tuple[s
     return date, place
 
 
+def frame_date_place(result: DocumentResult, relation: dict) -> tuple[str, str]:
+    """An event's date and place: the ones its frame names, else the dateline's (never the
+    page's publication date, which only resolves weekdays)."""
+    dateline = result.dateline or {}
+    date = ""
+    if relation.get("date"):
+        date = parse_date(relation["date"]["text"], reference_date(result)) or ""
+    place = relation["place"]["text"] if relation.get("place") else ""
+    return date or dateline.get("date") or "", place or dateline.get("place") or ""
+
+
 def join_values(values) -> str:
     seen, ordered = set(), []
     for value in values:
@@ -462,7 +473,10 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
             )
         for relation in result.relations:
             sentence = sentence_of(result, relation["head"]["start"])
-            date, place = context_date_place(result, sentence)
+            if relation.get("frame"):
+                date, place = frame_date_place(result, relation)
+            else:
+                date, place = context_date_place(result, sentence)
             head_id = entity_of(result, relation["head"])
             tail_id = entity_of(result, relation["tail"])
             relation_rows.append(
@@ -475,7 +489,8 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
                     "tail": name_of_id.get(tail_id, relation["tail"]["text"]),
                     "date": date,
                     "place": place,
-                    "evidence": sentence["text"] if sentence else "",
+                    "evidence": relation.get("evidence")
+                    or (sentence["text"] if sentence else ""),
                     "head_start": relation["head"]["start"],
                     "head_end": relation["head"]["end"],
                     "tail_start": relation["tail"]["start"],
@@ -483,6 +498,7 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
                     "head_text": relation["head"]["text"],
                     "tail_text": relation["tail"]["text"],
                     "confidence": relation["confidence"],
+                    "frame": relation.get("frame") or "",
                 }
             )
     mention_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r["label"]))
@@ -573,11 +589,11 @@ def event_table(relations: list[dict]) -> pd.DataFrame:
     groups: dict[tuple, list[dict]] = defaultdict(list)
     member_of = defaultdict(set)
     for row in relations:
-        groups[(row["doc_id"], row["evidence"])].append(row)
+        groups[(row["doc_id"], row["frame"] or row["evidence"])].append(row)
         if row["relation"] == "AFFILIATED_WITH":
             member_of[row["head_id"]].add(row["tail_id"])
     events = []
-    for (doc_id, evidence), group in groups.items():
+    for (doc_id, _frame), group in groups.items():
         core = [r for r in group if r["relation"] in EVENT_RELATIONS]
         if not core:
             continue
@@ -591,7 +607,7 @@ def event_table(relations: list[dict]) -> pd.DataFrame:
                 "attendees": {r["head_id"]: r["head"] for r in attended},
                 "date": core[0]["date"],
                 "place": core[0]["place"],
-                "evidence": evidence,
+                "evidence": max((r["evidence"] for r in core), key=len),
                 "confidence": float(max(r["confidence"] for r in core)),
                 "order": int(min(r["head_start"] for r in core)),
             }

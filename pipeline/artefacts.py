@@ -57,6 +57,7 @@ TABLE_COLUMNS = {
         "head_text",
         "tail_text",
         "confidence",
+        "frame",
     ],
     "events": [
         "event_id",

@@ -212,9 +212,11 @@ def doc_records(doc) -> dict:
     relations = []
     for relation in doc._.relations or []:
         moved = dict(relation)
-        moved["head"] = {k: (v + offset if k in shift else v) for k, v in relation["head"].items()}
-        moved["tail"] = {k: (v + offset if k in shift else v) for k, v in relation["tail"].items()}
+        for key in ("head", "tail", "date", "place"):
+            if relation.get(key) is not None:
+                moved[key] = {k: (v + offset if k in shift else v) for k, v in relation[key].items()}
         moved["sentence"] = [relation["sentence"][0] + offset, relation["sentence"][1] + offset]
+        moved["sentences"] = [[s + offset, e + offset] for s, e in relation["sentences"]]
         relations.append(moved)
     return {"entities": entities, "sentences": sentences, "relations": relations}
 
@@ -251,13 +253,17 @@ def to_original(document: PreparedDocument, records: dict) -> tuple[dict, dict]:
     relations = []
     for relation in records["relations"]:
         sentence_start, sentence_end = cleaned.to_original(*relation["sentence"])
+        used = relation["sentences"]
         relations.append(
             {
                 **relation,
                 "head": span(relation["head"]),
                 "tail": span(relation["tail"]),
+                "date": span(relation["date"]) if relation.get("date") else None,
+                "place": span(relation["place"]) if relation.get("place") else None,
                 "sentence": [sentence_start, sentence_end],
-                "evidence": " ".join(text[slice(*relation["sentence"])].split()),
+                "sentences": [list(cleaned.to_original(start, end)) for start, end in used],
+                "evidence": " ".join(" ".join(text[start:end].split()) for start, end in used),
             }
         )
     return ner, {"key": document.key, "doc_id": document.doc_id, "relations": relations}

@@ -64,14 +64,16 @@ def test_unnamed_guest_gives_no_reception(analyse):
     assert relations(doc, "RECEIVED") == set()
 
 
-def test_every_relation_end_is_a_span_of_its_sentence(analyse):
+def test_every_relation_end_is_a_named_span_of_a_sentence_it_cites(analyse):
     doc = analyse("Le Général Karim Haddad a reçu M. Paul Ngono. Il a ensuite rencontré le "
                   "Colonel Jean Mba.")
+    assert ("MET", "Karim Haddad", "Jean Mba") in relations(doc, "MET")
     for relation in doc._.relations:
-        start, end = relation["sentence"]
         for end_point in (relation["head"], relation["tail"]):
-            assert start <= end_point["start"] < end_point["end"] <= end
+            assert any(start <= end_point["start"] < end_point["end"] <= end
+                       for start, end in relation["sentences"])
             assert doc.text[end_point["start"]:end_point["end"]] == end_point["text"]
+            assert end_point["label"] in ("PERSON", "ORG", "GPE", "RANK", "TITLE")
 
 
 def test_interim_office_keeps_the_chain_and_the_reception(analyse):

@@ -1,0 +1,188 @@
+"""Relation stage, part 1: apposition chains and their participants.
+
+In:  one sentence of a labelled `Doc` (entities and `doc.spans["honorifics"]`).
+Out: `Unit`s, one per participant the sentence writes: a named person with his ranks, titles
+     and affiliations, an organisation or country, or a person known only by a title
+     (`le directeur général`), plus the HAS_RANK, HAS_TITLE and AFFILIATED_WITH they state.
+
+Entities that follow each other with only commas, parentheses, determiners, `de` or
+honorifics between them form a chain (`le Secrétaire Général de la CIMCT, le Major Général
+Al-Moghidi`); `et`, a verb or any other word ends it. The model's `appos` arcs are not used:
+they are wrong half the time on these chains. A chain is cut into one unit per PERSON: what
+stands before the first person is his; between two persons, ranks and honorifics introduce
+the next one and titles with their organisation describe the previous one. A chain without a
+person is an organisation when it starts with the ORG/GPE, and a title-only mention when it
+starts with a title or rank (references.py may resolve it to a named person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import resources
+
+CHAIN_CONNECTORS = frozenset("le la les l' de du des d' , ( ) – - — : son sa près auprès".split())
+AFFILIATION_CONNECTORS = frozenset(
+    ["de", "du", "des", "d'", "la", "le", "l'", "les", "près", "auprès", "en", "au", "aux"]
+)
+SEAT_WORDS = frozenset(["à", "au", "aux", "en", "pour", "de", "du", "d'", "la", "l'", "le"])
+CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
+DETERMINERS = frozenset(["le", "la", "les", "l'", "de", "du", "des", "d'"])
+
+
+@dataclass
+class Unit:
+    """One participant of a chain: a person with his ranks and titles, or an organisation."""
+
+    start: int
+    end: int
+    person: Span | None = None
+    ranks: list[Span] = field(default_factory=list)
+    titles: list[Span] = field(default_factory=list)
+    affiliations: list[Span] = field(default_factory=list)
+    organisation: Span | None = None
+    led_by_title: bool = False
+
+    @property
+    def participant(self) -> Span | None:
+        if self.person is not None:
+            return self.person
+        if not self.led_by_title:
+            return self.organisation
+        return None
+
+    @property
+    def title_only(self) -> bool:
+        """A person written only as his office (`le ministre de la Défense`)."""
+        return self.person is None and self.led_by_title and bool(self.titles)
+
+
+def is_demonym(token) -> bool:
+    return token.is_lower and token.lower_ in resources.country_by_demonym()
+
+
+def span_record(span: Span) -> dict:
+    return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
+
+
+def seat_gap(gap: Span) -> bool:
+    """`... du Japon au Sénégal`, `... de l'ONUDC pour l'Asie centrale`, `préfet d'X`:
+    where a body sits or what it covers does not end the apposition chain."""
+    words = [t.lower_ for t in gap if not t.is_space]
+    return len(words) <= 2 and all(w in SEAT_WORDS for w in words)
+
+
+def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]:
+    elements = [e for e in doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+    elements += [h for h in honorifics if sentence.start <= h.start and h.end <= sentence.end]
+    elements.sort(key=lambda s: s.start)
+    found: list[list[Span]] = []
+    previous: Span | None = None
+    for element in elements:
+        gap = doc[previous.end : element.start] if previous is not None else None
+        if element.label_ not in CHAIN_LABELS:
+            seat = (
+                element.label_ == "LOC"
+                and previous is not None
+                and previous.label_ in ("ORG", "GPE", "TITLE")
+                and seat_gap(gap)
+                and any(e.label_ in ("TITLE", "PERSON") for e in found[-1])
+            )
+            previous = element if seat else None
+            continue
+        if previous is not None and (
+            all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
+            or (
+                element.label_ == "GPE"
+                and previous.label_ in ("ORG", "GPE", "LOC")
+                and seat_gap(gap)
+            )
+        ):
+            found[-1].append(element)
+        else:
+            found.append([element])
+        previous = element
+    return found
+
+
+def units(chain: list[Span]) -> list[Unit]:
+    persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]
+    if not persons:
+        unit = Unit(
+            chain[0].start,
+            chain[-1].end,
+            led_by_title=chain[0].label_ in ("TITLE", "RANK")
+            or (
+                chain[0].label_ == "HONORIFIC" and any(e.label_ in ("TITLE", "RANK") for e in chain)
+            ),
+        )
+        fill(unit, chain)
+        organisations = [e for e in chain if e.label_ in ("ORG", "GPE")]
+        unit.organisation = organisations[0] if organisations else None
+        return [unit]
+    owner = [0] * len(chain)
+    for index, element in enumerate(chain):
+        before = [p for p in persons if p <= index]
+        after = [p for p in persons if p >= index]
+        if not before:
+            owner[index] = after[0]
+        elif not after:
+            owner[index] = before[-1]
+        elif element.label_ in ("RANK", "HONORIFIC"):
+            owner[index] = after[0]
+        else:
+            owner[index] = before[-1]
+    result = []
+    for person_index in persons:
+        members = [e for i, e in enumerate(chain) if owner[i] == person_index]
+        unit = Unit(members[0].start, members[-1].end, person=chain[person_index])
+        fill(unit, members)
+        result.append(unit)
+    return result
+
+
+def fill(unit: Unit, members: list[Span]) -> None:
+    last_title: Span | None = None
+    for element in members:
+        if element.label_ == "RANK":
+            unit.ranks.append(element)
+        elif element.label_ == "TITLE":
+            unit.titles.append(element)
+            last_title = element
+        elif element.label_ in ("ORG", "GPE") and last_title is not None:
+            gap = element.doc[last_title.end : element.start]
+            if len(gap) > 0 and all(t.lower_ in AFFILIATION_CONNECTORS for t in gap):
+                unit.affiliations.append(element)
+            last_title = None
+
+
+def sentence_units(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[Unit]:
+    return [unit for chain in chains(doc, sentence, honorifics) for unit in units(chain)]
+
+
+def attribute_facts(unit: Unit) -> list[tuple[str, Span, Span, float]]:
+    """HAS_RANK, HAS_TITLE and AFFILIATED_WITH of one unit: (relation, head, tail, confidence)."""
+    if unit.person is None:
+        return []
+    facts = [("HAS_RANK", unit.person, rank, 0.95) for rank in unit.ranks]
+    facts += [("HAS_TITLE", unit.person, title, 0.85) for title in unit.titles]
+    facts += [("AFFILIATED_WITH", unit.person, org, 0.8) for org in unit.affiliations[:1]]
+    return facts
+
+
+def word_before(doc: Doc, position: int, skip=DETERMINERS) -> tuple[str, int]:
+    """The first word before `position` that is not in `skip`, and its index (-1 if none)."""
+    position -= 1
+    while position >= 0 and (doc[position].lower_ in skip or doc[position].is_space):
+        position -= 1
+    return (doc[position].lower_, position) if position >= 0 else ("", -1)
+
+
+def preceded_by(unit: Unit, words) -> bool:
+    span = unit.person or unit.organisation or (unit.titles[0] if unit.titles else None)
+    if span is None:
+        return False
+    word, _ = word_before(span.doc, unit.start, DETERMINERS - set(words))
+    return word in words

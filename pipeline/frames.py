@@ -1,0 +1,441 @@
+"""Relation stage, part 4: event frames, one per reception or meeting trigger.
+
+In:  a parsed `Doc`, its sentences, their `Unit`s (chains.py), `References` (references.py)
+     and each sentence's triggers (triggers.py).
+Out: `Frame`s: relation (RECEIVED or MET), trigger, host side, guest side (for MET: the two
+     parties), attendees, the sentences used, the event's date and place spans, a confidence.
+
+How a frame is built from a trigger:
+
+1. *Sides in the trigger's sentence.* The subject side is the unit that holds the verb's
+   subject in the parse, else the nearest participant before the verb; the object side is the
+   participants after the trigger (or after its required noun) up to the next verb, clause
+   break or `en présence de`. Passive RECEIVED verbs take the host after `par`. Noun triggers
+   give each participant after them the role of its preposition (`visite de Y auprès de X`,
+   `audience accordée par X à Y`, `conduite par Y` for the leader of a delegation).
+2. *Sides that are not names.* A title-only side resolves to the holders of that office in
+   the document (plural titles to all of them); a subject pronoun or anaphoric noun to the
+   person it stands for (references.py). An object side left empty by a sentence that
+   announces a list (it ends with `:` or the next lines are dash, bullet or numbered lines)
+   takes every person named on those lines.
+3. *Named parties win.* On a side that names a person, organisations and countries are
+   dropped; an organisation is a party only when its side names no person. A side that
+   cannot be named leaves the frame without relations.
+4. *When and where.* The date is the DATE nearest the trigger in its sentence, else in the
+   frame's list lines or joined sentences, never in a sentence used only to name a party
+   (else, later, the dateline's); the place is a city or site
+   introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais de X`), chosen the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import triggers as trigger_rules
+from .chains import DETERMINERS, Unit, preceded_by, word_before
+from .references import References, fold_word, office_heads, plural_groups
+from .triggers import Trigger
+
+LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
+CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
+LEADER_WORDS = frozenset(
+    ["conduite", "conduit", "dirigée", "dirigé", "menée", "mené", "présidée", "présidé"]
+)
+SEAT_NOUNS = frozenset(
+    "palais siège bureau bureaux résidence cabinet hôtel base camp quartier salle "
+    "état-major ministère primature présidence".split()
+)
+ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
+LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])\s")
+CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
+ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
+PERSON_FREE = frozenset(["GPE", "ORG"])
+
+
+@dataclass
+class Frame:
+    relation: str
+    trigger: Span
+    hosts: list[Unit] = field(default_factory=list)
+    guests: list[Unit] = field(default_factory=list)
+    attendees: list[Unit] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    context: set[int] = field(default_factory=set)  # where its date and place are read
+    date: Span | None = None
+    place: Span | None = None
+    confidence: float = 0.75
+
+
+class FrameBuilder:
+    def __init__(self, doc: Doc, sentences: list[Span], units: list[list[Unit]]):
+        self.doc = doc
+        self.sentences = sentences
+        self.references = References(doc, units, sentences)
+        self.units = [
+            sorted(
+                [as_office(u) for u in sentence_units] + plural_groups(sentence),
+                key=lambda u: u.start,
+            )
+            for sentence, sentence_units in zip(sentences, units)
+        ]
+        self.frames: list[Frame] = []
+        self.partial: list[Frame] = []
+
+    # ------------------------------------------------------------------ the document
+
+    def build(self) -> list[Frame]:
+        for index, sentence in enumerate(self.sentences):
+            if CAPTION_START.match(sentence.text):
+                continue
+            found = trigger_rules.verb_triggers(sentence)
+            for trigger in found:
+                self.add(self.verb_frame(index, trigger, found))
+            if not found:
+                for trigger in trigger_rules.noun_triggers(sentence):
+                    if self.add(self.noun_frame(index, trigger)):
+                        break
+            self.attendance(index)
+        self.join_partial_frames()
+        for frame in self.frames:
+            parties = frame.hosts + frame.guests + frame.attendees
+            frame.context |= {self.sentence_index(frame.trigger.start)}
+            frame.sentences |= frame.context | {self.sentence_index(u.start) for u in parties}
+            self.date_and_place(frame)
+        return self.frames
+
+    def add(self, frame: Frame | None) -> bool:
+        if frame is None:
+            return False
+        if not frame.hosts or not frame.guests:
+            if frame.hosts or frame.guests:
+                self.partial.append(frame)
+            return False
+        self.frames.append(frame)
+        return True
+
+    def join_partial_frames(self) -> None:
+        """`X a tenu une série d'audiences.` ... `Ont été reçus :` + list lines: a frame with
+        only a host and the next one (within three sentences) with only guests are one."""
+        for index, hosted in enumerate(self.partial):
+            if hosted.guests:
+                continue
+            start = min(hosted.sentences)
+            for other in self.partial[index + 1 :]:
+                if other.hosts or other.relation != hosted.relation:
+                    continue
+                if 0 < min(other.sentences) - start <= 3:
+                    hosted.guests = other.guests
+                    hosted.sentences |= other.sentences
+                    hosted.context |= other.context | {min(other.sentences)}
+                    hosted.confidence = min(hosted.confidence, other.confidence, 0.7)
+                    self.frames.append(hosted)
+                    break
+        self.frames.sort(key=lambda f: f.trigger.start)
+
+    # ------------------------------------------------------------------ verb triggers
+
+    def verb_frame(self, index: int, trigger: Trigger, found: list[Trigger]) -> Frame | None:
+        sentence = self.sentences[index]
+        token = trigger.token
+        units = [u for u in self.units[index] if self.is_party(u)]
+        left = [u for u in units if u.end <= token.i]
+        right_end = self.object_region_end(sentence, trigger.object_start, found)
+        right = [u for u in units if trigger.object_start <= u.start < right_end]
+        frame = Frame(trigger.relation, self.doc[token.i : token.i + 1], sentences={index})
+        subject = self.subject_side(index, token, left)
+        parse_confirmed = trigger_rules.parse_subject(token) is not None and bool(subject)
+        frame.confidence = 0.9 if parse_confirmed else 0.75
+        if trigger.passive and trigger.relation == "RECEIVED":
+            agent = [u for u in right if preceded_by(u, ("par",))][:1]
+            sides = {"host": agent, "guest": subject}
+        else:
+            objects = self.object_side(right, trigger.rule)
+            sides = {trigger.rule["subject"]: subject, trigger.rule["object"]: objects}
+        first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
+        frame.hosts = self.resolve(sides.get(first, []), frame)
+        frame.guests = self.resolve(sides.get(second, []), frame)
+        if not sides.get(second) and sentence_announces_list(sentence, self.doc):
+            frame.guests = self.list_guests(index, frame)
+        if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
+            frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
+        return frame
+
+    @staticmethod
+    def is_party(unit: Unit) -> bool:
+        return unit.participant is not None or unit.title_only
+
+    def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:
+        subject = trigger_rules.parse_subject(token)
+        if subject is not None and subject.pos_ == "PRON" or (
+            subject is not None and subject.lower_ in ("dernier", "dernière")
+        ):
+            person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+            return [person] if person is not None else []
+        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+            person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+            if person is not None:
+                return [person]
+        if not left:
+            return []
+        chosen = None
+        if subject is not None:
+            chosen = next((u for u in left if u.start <= subject.i < u.end), None)
+            if chosen is None:
+                following = [u for u in left if u.start > subject.i]
+                chosen = following[0] if following else None
+        if chosen is None:
+            candidates = [
+                u for u in left if not preceded_by(u, LOCATIVE | {"avec", "de", "du", "des", "par"})
+            ]
+            if not candidates:
+                return []
+            persons = [u for u in candidates if u.person is not None]
+            chosen = persons[0] if persons else candidates[0]
+        group = [chosen]
+        for unit in left:
+            if unit.start > chosen.end:
+                gap = self.doc[chosen.end : unit.start]
+                if all(t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space for t in gap) and any(
+                    t.lower_ == "et" for t in gap
+                ):
+                    group.append(unit)
+        return group
+
+    @staticmethod
+    def object_side(right: list[Unit], rule: dict) -> list[Unit]:
+        role = rule["object"]
+        named = [u for u in right if (u.person is not None or u.title_only) and not preceded_by(u, ("siège",))]
+        if named:
+            return named
+        if role in ("host", "tail"):
+            return right[:1]
+        return [
+            u for u in right if not preceded_by(u, LOCATIVE | {"siège", "de", "du", "délégation"})
+        ][:1]
+
+    def object_region_end(self, sentence: Span, start: int, found: list[Trigger]) -> int:
+        end = sentence.end
+        presence = presence_start(sentence)
+        if presence is not None and presence > start:
+            end = min(end, presence - 2)
+        for other in found:
+            if other.token.i >= start:
+                end = min(end, other.token.i)
+        for token in self.doc[start:end]:
+            if token.lower_ in CLAUSE_BREAKS:
+                return token.i
+            if (
+                token.pos_ in ("VERB", "AUX")
+                and token.ent_type_ == ""
+                and token.lower_ not in LEADER_WORDS
+                and "Part" not in token.morph.get("VerbForm")
+                or (token.pos_ == "VERB" and token.lower_.endswith("ant"))
+            ):
+                return token.i
+        return end
+
+    # ------------------------------------------------------------------ sides
+
+    def resolve(self, side: list[Unit], frame: Frame) -> list[Unit]:
+        """Named persons for titles and groups; organisations only where no person is named."""
+        resolved: list[Unit] = []
+        for unit in side:
+            if unit.person is not None or (unit.organisation is not None and not unit.title_only):
+                resolved.append(unit)
+            elif unit.title_only:
+                holders = self.references.office_holders(unit)
+                if holders:
+                    frame.confidence = min(frame.confidence, 0.7)
+                    frame.sentences |= {self.sentence_index(h.start) for h in holders}
+                resolved += holders
+        persons = [u for u in resolved if u.person is not None]
+        chosen = persons or resolved
+        unique: dict[int, Unit] = {}
+        for unit in chosen:
+            unique.setdefault(unit.start, unit)
+        return list(unique.values())
+
+    def sentence_index(self, token_index: int) -> int:
+        for index, sentence in enumerate(self.sentences):
+            if sentence.start <= token_index < sentence.end:
+                return index
+        return 0
+
+    def list_guests(self, index: int, frame: Frame) -> list[Unit]:
+        guests: list[Unit] = []
+        position = index + 1
+        if position < len(self.sentences) and is_heading(self.sentences[position]):
+            position += 1
+        while position < len(self.sentences) and LIST_LINE.match(self.sentences[position].text):
+            line_persons = [u for u in self.units[position] if u.person is not None]
+            if line_persons:
+                frame.context.add(position)
+            guests += line_persons
+            position += 1
+        if guests:
+            frame.confidence = min(frame.confidence, 0.7)
+        return guests
+
+    # ------------------------------------------------------------------ noun triggers
+
+    def noun_frame(self, index: int, trigger: Trigger) -> Frame | None:
+        sentence = self.sentences[index]
+        token = trigger.token
+        after = [
+            u for u in self.units[index] if u.start > token.i and self.is_party(u)
+        ]
+        frame = Frame(trigger.relation, self.doc[token.i : token.i + 1], sentences={index},
+                      confidence=0.7)
+        if trigger.rule.get("between"):
+            window = self.doc[token.i + 1 : min(token.i + 5, sentence.end)]
+            dashed = len(after) >= 2 and any(
+                t.text in ("–", "-", "—", "/") for t in self.doc[after[0].end : after[1].start]
+            )
+            if not (any(t.lower_ == "entre" for t in window) or dashed):
+                return None
+            parties = self.resolve(after[:4], frame)
+            if len([u for u in parties if u.person is not None]) < 2 and any(
+                u.person is not None for u in self.units[index]
+            ):
+                return None
+            frame.hosts, frame.guests = parties[:1], parties[1:]
+            return frame
+        roles = trigger.rule.get("roles", {})
+        sides: dict[str, list[Unit]] = {"host": [], "guest": []}
+        for unit in after:
+            role = roles.get(marker(self.doc, unit.start))
+            if role:
+                sides[role].append(unit)
+        frame.hosts = self.resolve(sides["host"][:1], frame)
+        frame.guests = self.resolve(sides["guest"], frame)
+        return frame
+
+    # ------------------------------------------------------------------ attendance
+
+    def attendance(self, index: int) -> None:
+        sentence = self.sentences[index]
+        frames = [f for f in self.frames if index in f.sentences and f.relation != "ATTENDANCE"]
+        presence = presence_start(sentence)
+        if presence is not None and frames:
+            end = attendance_end(sentence, presence)
+            frames[-1].attendees += [
+                u for u in self.units[index]
+                if u.person is not None and presence <= u.start and u.end <= end
+            ]
+        self.alongside(index)
+
+    def alongside(self, index: int) -> None:
+        """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
+        sentence = self.sentences[index]
+        for token in sentence:
+            if not (
+                token.lower_ == "côtés"
+                and token.i > 0
+                and self.doc[token.i - 1].lower_ == "aux"
+                and token.i + 1 < sentence.end
+                and self.doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
+            ):
+                continue
+            verb = next(
+                (t for t in self.doc[sentence.start : token.i] if t.lemma_ in ATTENDANCE_VERBS), None
+            )
+            persons = [u for u in self.units[index] if u.person is not None]
+            host = next((u for u in persons if u.start > token.i), None)
+            if verb is None or host is None:
+                return
+            frame = Frame("ATTENDANCE", self.doc[token.i : token.i + 1], hosts=[host],
+                          sentences={index}, confidence=0.7)
+            frame.attendees = [u for u in persons if u.end <= verb.i]
+            self.frames.append(frame)
+            return
+
+    # ------------------------------------------------------------------ date and place
+
+    def date_and_place(self, frame: Frame) -> None:
+        trigger = frame.trigger.start
+        ordered = sorted(frame.context, key=lambda i: (i != self.sentence_index(trigger), i))
+        for index in ordered:
+            sentence = self.sentences[index]
+            ents = [e for e in self.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+            dates = [e for e in ents if e.label_ == "DATE"]
+            places = [e for e in ents if e.label_ == "LOC" and is_place_of_event(e)]
+            if frame.date is None and dates:
+                frame.date = min(dates, key=lambda e: abs(e.start - trigger))
+            if frame.place is None and places:
+                frame.place = min(places, key=lambda e: abs(e.start - trigger))
+
+
+def as_office(unit: Unit) -> Unit:
+    """An organisation span that begins with a lowercase office noun (`ministres de la
+    Défense` read as ORG) is an office written without a name, not a party."""
+    org = unit.organisation
+    if unit.person is not None or org is None or unit.titles or not org[0].is_lower:
+        return unit
+    if fold_word(org[0].lower_) not in office_heads():
+        return unit
+    title = Span(org.doc, org.start, org.end, label="TITLE")
+    return Unit(unit.start, unit.end, titles=[title], led_by_title=True)
+
+
+def marker(doc: Doc, start: int) -> str:
+    """The preposition that introduces a participant: `de`, `à`, `par`, `auprès`, `siège`, or
+    `led_by` for the leader of a delegation (`conduite par X`)."""
+    word, position = word_before(doc, start, ARTICLES)
+    if word in ("de", "du", "des", "d'"):
+        before, _ = word_before(doc, position, ARTICLES)
+        if before in ("auprès", "siège", "part"):
+            return before
+        return "de"
+    if word == "par":
+        before, _ = word_before(doc, position, ARTICLES)
+        return "led_by" if before in LEADER_WORDS else "par"
+    if word in ("au", "aux"):
+        return "à"
+    return word
+
+
+def is_place_of_event(place: Span) -> bool:
+    word, position = word_before(place.doc, place.start, DETERMINERS - {"de", "du", "des", "d'"})
+    if word in LOCATIVE:
+        return True
+    if word in ("de", "du", "des", "d'"):
+        before, _ = word_before(place.doc, position, DETERMINERS)
+        return before in SEAT_NOUNS
+    return False
+
+
+def presence_start(sentence: Span) -> int | None:
+    for token in sentence:
+        if (
+            token.lower_ == "présence"
+            and token.i + 1 < sentence.end
+            and token.doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
+        ):
+            return token.i + 1
+    return None
+
+
+def attendance_end(sentence: Span, presence: int) -> int:
+    for token in sentence.doc[presence : sentence.end]:
+        if token.pos_ in ("VERB", "AUX") and token.ent_type_ == "" or token.text in (";",):
+            return token.i
+    return sentence.end
+
+
+def sentence_announces_list(sentence: Span, doc: Doc) -> bool:
+    text = sentence.text.rstrip()
+    if text.endswith(":"):
+        return True
+    following = doc[sentence.end : min(sentence.end + 3, len(doc))].text
+    return bool(LIST_LINE.match(following.lstrip()))
+
+
+def is_heading(sentence: Span) -> bool:
+    """A short line without a verb between a list's announcement and its lines."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
+        LIST_LINE.match(sentence.text)
+    )

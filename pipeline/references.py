@@ -1,0 +1,256 @@
+"""Relation stage, part 3: what a title, a pronoun or a group stands for in one document.
+
+In:  the `Unit`s of every sentence of a document (chains.py) and `models/anaphors.jsonl`.
+Out: `References`, which answers, for a mention that is not a name, the named person units
+     it stands for, or nothing when the document does not say (an unresolved side gives no
+     relation).
+
+- *Offices.* Every named person written with a title is a holder of that office in this
+  document (`le directeur général, Amadou Sy`), as is a person introduced by an anaphoric
+  noun that stands for offices (`Le diplomate, M. Erik Lund` holds the diplomatic offices of
+  `models/anaphors.jsonl`). A title-only mention (`le directeur général`, `l'ambassadrice du
+  Chili`) resolves to the holders whose office (or one of its other names in
+  `models/office_synonyms.jsonl`: `chef de l'État` = `président de la République`) has the
+  same head and at least its complements (feminine and plural folded: `ambassadrice` = `ambassadeurs` = `ambassadeur`),
+  with a compatible affiliation when both name one. A singular mention takes the holder
+  nearest before it, else after it, and only when the holders it fits are one person; a
+  plural one (`les ministres de la Défense`) takes every holder.
+- *Pronouns and anaphoric nouns* (`il`, `elle`, `ce dernier`, `l'hôte`, `le visiteur`):
+  `il`/`elle` is the named grammatical subject earlier in its sentence, else of the nearest
+  earlier sentence (within three); `ce dernier` the last named person before it; `l'hôte` / `le visiteur` the
+  host / guest of the document's previous event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from . import resources
+from .chains import Unit
+
+STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
+FEMININE_ENDINGS = (("trice", "teur"), ("rice", "eur"), ("euse", "eur"), ("ère", "er"),
+                    ("ienne", "ien"), ("ante", "ant"), ("ente", "ent"), ("ée", "é"),
+                    ("ète", "et"), ("ale", "al"))
+PLURAL_DETERMINERS = frozenset("les des aux ces deux trois quatre cinq six plusieurs".split())
+SUBJECT_WINDOW = 3
+
+
+def fold_word(word: str) -> str:
+    """One form for the masculine, feminine, singular and plural of a noun or adjective."""
+    word = word.lower()
+    if word.endswith("aux") and len(word) > 4:
+        word = word[:-3] + "al"
+    elif word.endswith(("s", "x")) and len(word) > 3:
+        word = word[:-1]
+    for feminine, masculine in FEMININE_ENDINGS:
+        if word.endswith(feminine) and len(word) > len(feminine) + 2:
+            return word[: -len(feminine)] + masculine
+    return word
+
+
+def office_key(text: str) -> tuple[str, frozenset[str]]:
+    """(head, complements) of an office: `Ministres de la Défense` -> (ministre, {défense})."""
+    words = [w for w in re.split(r"[\s'’]+", text.lower()) if w and w not in STOP_WORDS]
+    if not words:
+        return "", frozenset()
+    return fold_word(words[0]), frozenset(fold_word(w) for w in words[1:])
+
+
+def is_plural(span: Span) -> bool:
+    head = span[0]
+    if "Plur" in head.morph.get("Number"):
+        return True
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in PLURAL_DETERMINERS and (
+        head.lower_.endswith(("s", "x"))
+    )
+
+
+@cache
+def office_heads() -> frozenset[str]:
+    """The folded first word of every office of `models/titles.jsonl` (`ministre`, `chef`)."""
+    return frozenset(
+        fold_word(re.split(r"[\s']+", row["pattern"])[0]) for row in resources.load("titles.jsonl")
+    )
+
+
+def has_plural_determiner(token: Token, sentence: Span) -> bool:
+    """`les ambassadeurs`, `cinq nouveaux ambassadeurs`: a plural determiner or numeral
+    before the noun, with at most two adjectives or numerals between."""
+    position = token.i - 1
+    while position >= sentence.start and token.i - position <= 3:
+        word = token.doc[position]
+        if word.lower_ in PLURAL_DETERMINERS or word.pos_ == "NUM":
+            return True
+        if word.pos_ not in ("ADJ", "NUM"):
+            return False
+        position -= 1
+    return False
+
+
+def plural_groups(sentence: Span) -> list[Unit]:
+    """Plural offices the NER stage leaves unlabelled (`les ministres de la Défense des deux
+    pays`, `les ambassadeurs`) as title-only units: the plural noun and its capitalised
+    portfolio (`de la Défense`), not what follows (`des deux pays`)."""
+    doc = sentence.doc
+    groups = []
+    for token in sentence:
+        if (
+            token.ent_type_
+            or not has_plural_determiner(token, sentence)
+            or "Plur" not in token.morph.get("Number")
+            or fold_word(token.lower_) not in office_heads()
+        ):
+            continue
+        end = token.i + 1
+        while end + 1 < sentence.end and doc[end].lower_ in ("de", "du", "des", "d'"):
+            following = end + 1
+            if doc[following].lower_ in ("la", "l'", "le", "les"):
+                following += 1
+            if following >= sentence.end or not doc[following].is_title:
+                break
+            end = following + 1
+        title = Span(doc, token.i, end, label="TITLE")
+        groups.append(Unit(token.i, end, titles=[title], led_by_title=True))
+    return groups
+
+
+@cache
+def synonym_table() -> dict[tuple, list[tuple]]:
+    return {
+        office_key(row["office"]): [office_key(other) for other in row["same_as"]]
+        for row in resources.load("office_synonyms.jsonl")
+    }
+
+
+def office_synonyms(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Other names of the same office (`chef de l'État` = `président de la République`),
+    from `models/office_synonyms.jsonl`."""
+    return synonym_table().get(office_key(text), [])
+
+
+@cache
+def anaphors() -> dict[str, dict]:
+    return {row["form"]: row for row in resources.load("anaphors.jsonl")}
+
+
+def plain(text: str) -> str:
+    return resources.strip_accents(text).lower()
+
+
+@dataclass
+class References:
+    doc: Doc
+    units_by_sentence: list[list[Unit]]
+    sentences: list[Span]
+    holders: dict[str, list[tuple[frozenset[str], Unit]]] = field(default_factory=dict)
+    named: list[Unit] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for units in self.units_by_sentence:
+            for unit in units:
+                if unit.person is None:
+                    continue
+                self.named.append(unit)
+                for title in unit.titles:
+                    head, complements = office_key(title.text)
+                    self.holders.setdefault(head, []).append((complements, unit))
+                for office in self.introduced_offices(unit):
+                    head, complements = office_key(office)
+                    self.holders.setdefault(head, []).append((complements, unit))
+
+    def introduced_offices(self, unit: Unit) -> list[str]:
+        """`Le diplomate, M. Erik Lund`: the offices the noun before the name stands for."""
+        position = unit.start - 1
+        while position >= 0 and (self.doc[position].is_punct or self.doc[position].is_space):
+            position -= 1
+        if position < 0:
+            return []
+        row = anaphors().get(self.doc[position].lower_)
+        return list(row.get("offices", [])) if row and row["kind"] == "office" else []
+
+    # ------------------------------------------------------------------ offices
+
+    def office_holders(self, unit: Unit) -> list[Unit]:
+        title = unit.titles[0]
+        affiliation = plain(unit.affiliations[0].text) if unit.affiliations else ""
+        fitting = []
+        for head, complements in [office_key(title.text), *office_synonyms(title.text)]:
+            for holder_complements, holder in self.holders.get(head, []):
+                if not complements <= holder_complements:
+                    continue
+                if affiliation and holder.affiliations:
+                    if plain(holder.affiliations[0].text) != affiliation:
+                        continue
+                fitting.append(holder)
+        fitting.sort(key=lambda u: u.start)
+        if is_plural(title):
+            return self.distinct(fitting)
+        people = {plain(u.person.text) for u in fitting}
+        if len(self.distinct(fitting)) != 1 and not self.same_person(people):
+            return []
+        before = [u for u in fitting if u.start < unit.start]
+        return [before[-1] if before else fitting[0]] if fitting else []
+
+    @staticmethod
+    def distinct(units: list[Unit]) -> list[Unit]:
+        seen, result = set(), []
+        for unit in units:
+            key = plain(unit.person.text)
+            if key not in seen:
+                seen.add(key)
+                result.append(unit)
+        return result
+
+    @staticmethod
+    def same_person(names: set[str]) -> bool:
+        """`Amadou Sy` and `Sy` are one person when every name's words fit the longest."""
+        if not names:
+            return False
+        longest = set(max(names, key=len).split())
+        return all(set(name.split()) <= longest for name in names)
+
+    # ------------------------------------------------------------------ pronouns
+
+    def subject_person(self, sentence_index: int, before: int) -> Unit | None:
+        """The named person who is the grammatical subject earlier in this sentence (`X a
+        atterri, où il a été accueilli`) or of a recent earlier sentence."""
+        for index in range(sentence_index, max(sentence_index - 1 - SUBJECT_WINDOW, -1), -1):
+            for unit in self.units_by_sentence[index]:
+                if unit.person is None or unit.end > before:
+                    continue
+                if any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]):
+                    return unit
+            persons = [
+                u for u in self.units_by_sentence[index] if u.person is not None and u.end <= before
+            ]
+            if persons and index < sentence_index:
+                return persons[0]
+        return None
+
+    def last_person(self, position: int) -> Unit | None:
+        before = [u for u in self.named if u.end <= position]
+        return before[-1] if before else None
+
+    def pronoun(self, token: Token, sentence_index: int, previous_frame) -> Unit | None:
+        """The person a subject pronoun or anaphoric noun stands for, or None."""
+        word = token.lower_
+        if word in ("dernier", "dernière") and token.i > 0:
+            word = f"{token.doc[token.i - 1].lower_} {word}"
+        row = anaphors().get(word)
+        if row is None:
+            return None
+        if row["kind"] == "subject":
+            return self.subject_person(sentence_index, token.i)
+        if row["kind"] == "last_person":
+            return self.last_person(token.i)
+        if previous_frame is not None and row["kind"] in ("host", "guest"):
+            side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
+            named = [u for u in side if u.person is not None]
+            return named[0] if len(named) == 1 else None
+        return None

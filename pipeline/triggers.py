@@ -1,0 +1,153 @@
+"""Relation stage, part 2: event triggers of a sentence, from `models/triggers.jsonl`.
+
+In:  one sentence of a parsed `Doc`; the trigger rules of `models/triggers.jsonl`.
+Out: `Trigger`s: the verb or noun that announces a reception or a meeting, its rule (which
+     relation, which grammatical side holds the host / guest / parties), where its object
+     side begins, and whether the verb is passive.
+
+Verb rules match a token by lemma (`recevoir`, `accueillir`, `s'entretenir`, ...). A rule with
+`requires` is a light-verb construction: the verb counts only with one of the listed nouns
+close after it (`accorder une audience`, `recevoir la visite de`, `présenter ses lettres de
+créance à`); its object side begins after that noun unless `object_from` is `verb` (`honorer
+X de sa visite`). Rules with `requires` are tried before the plain rule of the same lemma, so
+`a reçu la visite de X` makes X the guest of the subject. A plain RECEIVED verb whose object
+is a thing (`a reçu un don`) is no trigger. Noun rules (`visite`, `audience`, `entretien`,
+`tête-à-tête`) are used when the sentence has no verb trigger: `between` nouns take the
+parties after `entre` (or, in a headline, on both sides of a dash); the others give each
+participant after the noun the role of the preposition before it (`roles`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from . import resources
+from .references import fold_word, office_heads
+
+PARTICIPANT_NOUNS = frozenset(
+    "délégation délégations visiteur visiteurs hôte hôtes invité invités invitée homologue "
+    "homologues mission équipe groupe stagiaire stagiaires auditeur auditeurs officier officiers "
+    "responsable responsables membre membres représentant représentants personnalité "
+    "personnalités ambassadeur ambassadeurs diplomate diplomates".split()
+)
+BE_FORMS = frozenset(["est", "sont", "été", "était", "étaient", "sera", "seront", "fut", "furent"])
+
+
+@dataclass
+class Trigger:
+    token: Token
+    rule: dict
+    object_start: int
+    passive: bool = False
+
+    @property
+    def relation(self) -> str:
+        return self.rule["relation"]
+
+    @property
+    def is_noun(self) -> bool:
+        return "noun" in self.rule
+
+
+@cache
+def rules() -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """(verb rules by lemma, requiring rules first; noun rules by lowercase form)."""
+    verbs: dict[str, list[dict]] = {}
+    nouns: dict[str, dict] = {}
+    for row in resources.load("triggers.jsonl"):
+        if "lemma" in row:
+            verbs.setdefault(row["lemma"].removeprefix("s'"), []).append(row)
+        else:
+            nouns[row["noun"]] = row
+    for lemma in verbs:
+        verbs[lemma].sort(key=lambda r: "requires" not in r)
+    return verbs, nouns
+
+
+def verb_triggers(sentence: Span) -> list[Trigger]:
+    verbs, _ = rules()
+    found = []
+    for token in sentence:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.ent_type_:
+            continue
+        for rule in verbs.get(token.lemma_.lower(), []):
+            object_start = requirement_end(token, rule, sentence)
+            if object_start is None:
+                continue
+            if "requires" not in rule and rule["relation"] == "RECEIVED" and receives_a_thing(
+                token
+            ):
+                break
+            found.append(Trigger(token, rule, object_start, is_passive(token)))
+            break
+    return found
+
+
+def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
+    """Where the object side begins, or None when a required noun is missing."""
+    required = rule.get("requires")
+    if not required:
+        return token.i + 1
+    if token.dep_.startswith("aux"):
+        return None
+    nouns = set(required.split("|"))
+    window = token.doc[token.i + 1 : min(token.i + 12, sentence.end)]
+    match = next(
+        (t for t in window if t.lower_ in nouns and (t.head == token or t.i - token.i <= 5)),
+        None,
+    )
+    if match is None:
+        return None
+    return token.i + 1 if rule.get("object_from") == "verb" else match.i + 1
+
+
+def noun_triggers(sentence: Span) -> list[Trigger]:
+    _, nouns = rules()
+    return [
+        Trigger(token, nouns[token.lower_], token.i + 1)
+        for token in sentence
+        if token.lower_ in nouns and token.pos_ in ("NOUN", "PROPN", "X")
+    ]
+
+
+def receives_a_thing(token: Token) -> bool:
+    """`a reçu le prix`, `a reçu des explications`: the object is a thing, not a guest."""
+    if "Part" in token.morph.get("VerbForm") and any(c.dep_ == "aux:pass" for c in token.children):
+        return False
+    honorific_tokens = {
+        i for span in token.doc.spans.get("honorifics", []) for i in range(span.start, span.end)
+    }
+    return any(
+        child.dep_ == "obj"
+        and child.pos_ == "NOUN"
+        and not child.ent_type_
+        and child.i not in honorific_tokens
+        and child.lemma_.lower() not in PARTICIPANT_NOUNS
+        and child.lower_ not in PARTICIPANT_NOUNS
+        and fold_word(child.lower_) not in office_heads()
+        for child in token.children
+    )
+
+
+def is_passive(token: Token) -> bool:
+    if any(child.dep_ == "aux:pass" for child in token.children):
+        return True
+    previous = [t for t in token.doc[max(token.i - 3, 0) : token.i] if not t.is_space]
+    return (
+        "Part" in token.morph.get("VerbForm")
+        and any(t.lower_ in BE_FORMS for t in previous)
+        and any(t.lower_ == "par" for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))])
+    )
+
+
+def parse_subject(token: Token) -> Token | None:
+    for candidate in (token, token.head):
+        for child in candidate.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                return child
+        if candidate.dep_ not in ("conj", "xcomp", "advcl"):
+            break
+    return None

@@ -1,0 +1,114 @@
+"""Event frames across sentences, on invented texts: one test per construction of
+`../shared/spec/REAL_TEXT.md` (references, light verbs, lists, delegations, negatives)."""
+
+import pytest
+
+from tests.conftest import relations
+
+pytestmark = pytest.mark.slow
+
+
+def events(doc, kind="RECEIVED"):
+    return {(h, t) for _, h, t in relations(doc, kind)}
+
+
+def test_guest_named_in_the_next_sentence_through_an_anaphoric_noun(analyse):
+    doc = analyse("Le ministre de la Défense, M. Paul Atangana, a reçu en audience, dans son "
+                  "bureau le 3 mai, l'ambassadeur de Suède. Le diplomate, M. Erik Lund, était "
+                  "accompagné de son épouse.")
+    assert events(doc) == {("Paul Atangana", "Erik Lund")}
+    [reception] = [r for r in doc._.relations if r["relation"] == "RECEIVED"]
+    assert len(reception["sentences"]) == 2
+    assert reception["date"]["text"] == "3 mai"
+
+
+def test_a_title_stands_for_its_holder_named_elsewhere(analyse):
+    doc = analyse("Le directeur général de l'Agence a reçu ce matin le général Omar Diallo.\n\n"
+                  "Le directeur général, M. Amadou Sy, a présenté les missions de l'Agence.")
+    assert events(doc) == {("Amadou Sy", "Omar Diallo")}
+
+
+def test_a_title_held_by_two_people_resolves_to_nobody(analyse):
+    doc = analyse("Le conseiller spécial, M. Jean Abega, et le conseiller spécial, M. Luc "
+                  "Ndong, étaient présents.\n\nLe conseiller spécial a reçu le général Omar "
+                  "Diallo.")
+    assert events(doc) == set()
+
+
+def test_plural_title_stands_for_every_holder(analyse):
+    doc = analyse("Le ministre de la Défense du Mali, le général Sadio Camara, et le ministre "
+                  "de la Défense du Niger, le général Salifou Mody, sont arrivés à Lomé.\n\n"
+                  "En marge de la réunion, le Président Faure Gnassingbé a reçu les ministres "
+                  "de la Défense des deux pays.")
+    assert events(doc) == {("Faure Gnassingbé", "Sadio Camara"),
+                           ("Faure Gnassingbé", "Salifou Mody")}
+
+
+def test_chef_de_l_etat_is_the_president_named_elsewhere(analyse):
+    doc = analyse("Le Président de la République, M. Paul Kagamé, a ouvert la session.\n\n"
+                  "L'ambassadeur de Suède, M. Erik Lund, a présenté ses lettres de créance au "
+                  "chef de l'État.")
+    assert events(doc) == {("Paul Kagamé", "Erik Lund")}
+
+
+def test_subject_pronoun_is_the_previous_subject(analyse):
+    doc = analyse("Le chef d'état-major, le général Moussa Diallo, a présidé la cérémonie. Il a "
+                  "ensuite reçu son homologue malien, le général Oumar Keita.")
+    assert events(doc) == {("Moussa Diallo", "Oumar Keita")}
+
+
+def test_delegation_led_by_a_named_head_gives_the_head(analyse):
+    doc = analyse("Le ministre des Armées, M. Karim Benali, a reçu la visite d'une délégation "
+                  "de l'Union africaine conduite par son commissaire, M. Jean Obiang.")
+    assert events(doc) == {("Karim Benali", "Jean Obiang")}
+
+
+@pytest.mark.parametrize("sentence, host, guest", [
+    ("Le Premier ministre, M. Joseph Ngute, a accordé une audience à l'ambassadeur du Japon, "
+     "M. Takeshi Osuga.", "Joseph Ngute", "Takeshi Osuga"),
+    ("Le Président Macky Sall a reçu les lettres de créance de M. Hans Becker, ambassadeur "
+     "d'Allemagne.", "Macky Sall", "Hans Becker"),
+    ("M. Hans Becker a présenté ses lettres de créance au Président Macky Sall.",
+     "Macky Sall", "Hans Becker"),
+    ("Audience accordée par le Premier ministre Amadou Ba au représentant de l'UNICEF, "
+     "M. Silvio Danailov.", "Amadou Ba", "Silvio Danailov"),
+    ("Le général Ali Kone a été accueilli par le colonel Moussa Traoré à l'aéroport.",
+     "Moussa Traoré", "Ali Kone"),
+    ("Le colonel Jan Novak a effectué une visite de courtoisie auprès du général Ali Kone.",
+     "Ali Kone", "Jan Novak"),
+])
+def test_light_verbs_and_nouns_give_host_and_guest(analyse, sentence, host, guest):
+    assert events(analyse(sentence)) == {(host, guest)}
+
+
+def test_guests_on_list_lines(analyse):
+    doc = analyse("Le ministre des Affaires étrangères, M. Karim Benali, a reçu en audience, "
+                  "mardi 14 janvier 2025, les personnalités suivantes :\n\n"
+                  "- l'Ambassadeur du Brésil, M. Paulo Mendes, accompagné de son attaché de "
+                  "défense, le colonel Rui Costa ;\n\n"
+                  "- la Représentante du PNUD, Mme Ana Lopez.\n\n"
+                  "Le ministre a ensuite présidé le conseil de cabinet avec M. Yves Tano.")
+    assert events(doc) == {("Karim Benali", "Paulo Mendes"), ("Karim Benali", "Rui Costa"),
+                           ("Karim Benali", "Ana Lopez")}
+
+
+def test_meetings_with_pronoun_subject_and_ainsi_que(analyse):
+    doc = analyse("Le général Salif Traoré s'est entretenu avec le colonel Abdoulaye Maïga. Il "
+                  "a ensuite échangé avec le ministre Choguel Kokalla ainsi qu'avec le ministre "
+                  "Abdoulaye Diop.")
+    assert events(doc, "MET") == {("Salif Traoré", "Abdoulaye Maïga"),
+                                  ("Salif Traoré", "Choguel Kokalla"),
+                                  ("Salif Traoré", "Abdoulaye Diop")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre, M. Yves Tano, a reçu un don de matériel médical de l'ambassade de Chine.",
+    "Le général Ali Kone a reçu une délégation de parlementaires.",
+    "Le directeur de cabinet a reçu le représentant de l'OMS.",
+    "Photo : le ministre Yves Tano recevant le général Ali Kone.",
+])
+def test_no_reception_without_a_named_guest_or_from_a_caption(analyse, text):
+    doc = analyse(text)
+    assert events(doc) == set()
+    if text.startswith("Photo"):
+        assert doc._.relations == []
