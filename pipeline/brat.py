@@ -8,13 +8,22 @@ Accepted lines (see `docs/annotation.md`):
 
     T1<TAB>LABEL START END<TAB>span text
     R1<TAB>TYPE Arg1:T1 Arg2:T2
-    #1<TAB>AnnotatorNotes T1<TAB>free text        (notes: accepted and ignored)
+    #1<TAB>AnnotatorNotes R1<TAB>date=2024-05-03        (relation notes: read)
+    #2<TAB>AnnotatorNotes T1<TAB>free text              (other notes: accepted, ignored)
+
+Relation notes: the `key=value` words of an `AnnotatorNotes` line on an `R` id (words
+separated by spaces, key made of letters, digits and `_`, value without spaces) become that
+relation's `notes` dict (`{"date": "2024-05-03"}`); other words of the note are ignored, and
+a relation may have several notes. `date` must be `YYYY-MM-DD` or `none` (the gold says the
+text gives no date). Notes on `T` spans, notes of another kind than `AnnotatorNotes`, and
+free text are accepted and ignored.
 
 Blank lines are ignored; a trailing `\\r` on a line of the `.ann` is dropped. Everything
 else is an error: an unknown entity label or relation type, a malformed line, offsets
 outside the text or with START >= END, a discontinuous span (`0 5;7 9`, not supported),
 span text that differs from the `.txt` at those offsets, a relation to a missing span id,
-an id used twice, a `.ann` without its `.txt`.
+a note on a missing relation id, a malformed `date` note or two different values of one key
+for one relation, an id used twice, a `.ann` without its `.txt`.
 
 Text decoding is the pipeline's (`pipeline.clean.decode`) for UTF-8 files: the bytes are
 decoded as strict UTF-8 and a leading byte-order mark (U+FEFF) is dropped, so offsets count
@@ -25,7 +34,7 @@ no universal-newline translation). A `.txt` that is not valid UTF-8 is an error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ENTITY_LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
@@ -37,6 +46,8 @@ RELATION_ID = re.compile(r"R\d+")
 NOTE_ID = re.compile(r"#\d*")
 OFFSETS = re.compile(r"(-?\d+) (-?\d+)")
 RELATION_BODY = re.compile(r"(\S+) Arg1:(\S+) Arg2:(\S+)")
+NOTE_WORD = re.compile(r"(\w+)=(\S+)")
+NOTE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|none")
 
 
 class GoldError(ValueError):
@@ -65,6 +76,7 @@ class Relation:
     type: str
     head_id: str
     tail_id: str
+    notes: dict[str, str] = field(default_factory=dict, hash=False)  # {"date": "2024-05-03"}
 
 
 @dataclass
@@ -140,12 +152,48 @@ def _parse_relation(path: Path, number: int, fields: list[str]) -> Relation:
     return Relation(relation_id, relation_type, head, tail)
 
 
+def _parse_note(path: Path, number: int, line: str, fields: list[str]) -> tuple | None:
+    """(line number, relation id, {key: value}) for a note on an `R` id, else None."""
+    if not NOTE_ID.fullmatch(fields[0]) or len(fields) < 2:
+        raise GoldError(path, number, f"malformed note line {line!r}")
+    kind_target = fields[1].split()
+    if len(kind_target) != 2 or kind_target[0] != "AnnotatorNotes":
+        return None
+    if not RELATION_ID.fullmatch(kind_target[1]):
+        return None
+    words = " ".join(fields[2:]).split()
+    notes = dict(match.groups() for match in map(NOTE_WORD.fullmatch, words) if match)
+    date = notes.get("date")
+    if date is not None and not NOTE_DATE.fullmatch(date):
+        raise GoldError(path, number, f"malformed date note {date!r} (expected YYYY-MM-DD "
+                                      "or none)")
+    return number, kind_target[1], notes
+
+
+def _attach_notes(path: Path, relations: list[tuple[int, Relation]],
+                  notes: list[tuple[int, str, dict[str, str]]]) -> list[tuple[int, Relation]]:
+    """The relations with their notes; a note on a missing relation id is an error."""
+    collected: dict[str, dict[str, str]] = {relation.id: {} for _, relation in relations}
+    for number, relation_id, words in notes:
+        if relation_id not in collected:
+            raise GoldError(path, number, f"note refers to missing relation id "
+                                          f"{relation_id!r}")
+        for key, value in words.items():
+            if collected[relation_id].get(key, value) != value:
+                raise GoldError(path, number, f"relation {relation_id} has two {key} notes: "
+                                              f"{collected[relation_id][key]!r} and {value!r}")
+            collected[relation_id][key] = value
+    return [(number, replace(relation, notes=collected[relation.id]))
+            for number, relation in relations]
+
+
 def parse_ann(ann: str, text: str, path: Path | str = "<ann>") -> tuple[list[Span],
                                                                           list[Relation]]:
     """Parse and validate the content of a `.ann` against its text."""
     path = Path(path)
     spans: list[Span] = []
     relations: list[tuple[int, Relation]] = []
+    notes: list[tuple[int, str, dict[str, str]]] = []
     seen: dict[str, int] = {}
     for number, line in enumerate(ann.split("\n"), 1):
         line = line.removesuffix("\r")
@@ -156,8 +204,9 @@ def parse_ann(ann: str, text: str, path: Path | str = "<ann>") -> tuple[list[Spa
         fields = line.split("\t")
         identifier = fields[0]
         if identifier.startswith("#"):
-            if not NOTE_ID.fullmatch(identifier) or len(fields) < 2:
-                raise GoldError(path, number, f"malformed note line {line!r}")
+            note = _parse_note(path, number, line, fields)
+            if note is not None:
+                notes.append(note)
             continue
         if identifier in seen:
             raise GoldError(path, number, f"duplicate id {identifier} "
@@ -176,7 +225,7 @@ def parse_ann(ann: str, text: str, path: Path | str = "<ann>") -> tuple[list[Spa
             if target not in span_ids:
                 raise GoldError(path, number, f"relation {relation.id} {role} refers to "
                                               f"missing span id {target!r}")
-    return spans, [relation for _, relation in relations]
+    return spans, [relation for _, relation in _attach_notes(path, relations, notes)]
 
 
 def load_document(ann_path: Path | str) -> GoldDocument:

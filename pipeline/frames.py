@@ -17,13 +17,15 @@ How a frame is built from a trigger:
    the document (plural titles to all of them); a subject pronoun or anaphoric noun to the
    person it stands for (references.py). An object side left empty by a sentence that
    announces a list (it ends with `:` or the next lines are dash, bullet or numbered lines)
-   takes every person named on those lines.
+   and names nobody takes every person named on those lines (they replace a group such as
+   `les ambassadeurs suivants`).
 3. *Named parties win.* On a side that names a person, organisations and countries are
    dropped; an organisation is a party only when its side names no person. A side that
    cannot be named leaves the frame without relations.
 4. *When and where.* The date is the DATE nearest the trigger in its sentence, else in the
-   frame's list lines or joined sentences, never in a sentence used only to name a party
-   (else, later, the dateline's); the place is a city or site
+   frame's list lines or joined sentences, never in a sentence used only to name a party;
+   an event without one continues the story: it takes the date of the last dated event
+   before it (else, later, the dateline's); the place is a city or site
    introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais de X`), chosen the same way.
 """
 
@@ -79,7 +81,7 @@ class FrameBuilder:
                 [as_office(u) for u in sentence_units] + plural_groups(sentence),
                 key=lambda u: u.start,
             )
-            for sentence, sentence_units in zip(sentences, units)
+            for sentence, sentence_units in zip(sentences, units, strict=True)
         ]
         self.frames: list[Frame] = []
         self.partial: list[Frame] = []
@@ -104,7 +106,18 @@ class FrameBuilder:
             frame.context |= {self.sentence_index(frame.trigger.start)}
             frame.sentences |= frame.context | {self.sentence_index(u.start) for u in parties}
             self.date_and_place(frame)
+        self.carry_dates()
         return self.frames
+
+    def carry_dates(self) -> None:
+        """An event that names no date of its own continues the story told before it
+        (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
+        last_date = None
+        for frame in self.frames:
+            if frame.date is None:
+                frame.date = last_date
+            elif frame.relation != "ATTENDANCE":
+                last_date = frame.date
 
     def add(self, frame: Frame | None) -> bool:
         if frame is None:
@@ -157,8 +170,10 @@ class FrameBuilder:
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
-        if not sides.get(second) and sentence_announces_list(sentence, self.doc):
-            frame.guests = self.list_guests(index, frame)
+        if sentence_announces_list(sentence, self.doc) and not any(
+            u.person is not None for u in sides.get(second, [])
+        ):
+            frame.guests = self.list_guests(index, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
         return frame
@@ -169,13 +184,19 @@ class FrameBuilder:
 
     def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:
         subject = trigger_rules.parse_subject(token)
-        if subject is not None and subject.pos_ == "PRON" or (
-            subject is not None and subject.lower_ in ("dernier", "dernière")
+        if (
+            subject is not None
+            and subject.pos_ == "PRON"
+            or (subject is not None and subject.lower_ in ("dernier", "dernière"))
         ):
-            person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+            person = self.references.pronoun(
+                subject, index, self.frames[-1] if self.frames else None
+            )
             return [person] if person is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
-            person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+            person = self.references.pronoun(
+                subject, index, self.frames[-1] if self.frames else None
+            )
             if person is not None:
                 return [person]
         if not left:
@@ -198,16 +219,20 @@ class FrameBuilder:
         for unit in left:
             if unit.start > chosen.end:
                 gap = self.doc[chosen.end : unit.start]
-                if all(t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space for t in gap) and any(
-                    t.lower_ == "et" for t in gap
-                ):
+                if all(
+                    t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space for t in gap
+                ) and any(t.lower_ == "et" for t in gap):
                     group.append(unit)
         return group
 
     @staticmethod
     def object_side(right: list[Unit], rule: dict) -> list[Unit]:
         role = rule["object"]
-        named = [u for u in right if (u.person is not None or u.title_only) and not preceded_by(u, ("siège",))]
+        named = [
+            u
+            for u in right
+            if (u.person is not None or u.title_only) and not preceded_by(u, ("siège",))
+        ]
         if named:
             return named
         if role in ("host", "tail"):
@@ -284,11 +309,10 @@ class FrameBuilder:
     def noun_frame(self, index: int, trigger: Trigger) -> Frame | None:
         sentence = self.sentences[index]
         token = trigger.token
-        after = [
-            u for u in self.units[index] if u.start > token.i and self.is_party(u)
-        ]
-        frame = Frame(trigger.relation, self.doc[token.i : token.i + 1], sentences={index},
-                      confidence=0.7)
+        after = [u for u in self.units[index] if u.start > token.i and self.is_party(u)]
+        frame = Frame(
+            trigger.relation, self.doc[token.i : token.i + 1], sentences={index}, confidence=0.7
+        )
         if trigger.rule.get("between"):
             window = self.doc[token.i + 1 : min(token.i + 5, sentence.end)]
             dashed = len(after) >= 2 and any(
@@ -322,7 +346,8 @@ class FrameBuilder:
         if presence is not None and frames:
             end = attendance_end(sentence, presence)
             frames[-1].attendees += [
-                u for u in self.units[index]
+                u
+                for u in self.units[index]
                 if u.person is not None and presence <= u.start and u.end <= end
             ]
         self.alongside(index)
@@ -340,14 +365,20 @@ class FrameBuilder:
             ):
                 continue
             verb = next(
-                (t for t in self.doc[sentence.start : token.i] if t.lemma_ in ATTENDANCE_VERBS), None
+                (t for t in self.doc[sentence.start : token.i] if t.lemma_ in ATTENDANCE_VERBS),
+                None,
             )
             persons = [u for u in self.units[index] if u.person is not None]
             host = next((u for u in persons if u.start > token.i), None)
             if verb is None or host is None:
                 return
-            frame = Frame("ATTENDANCE", self.doc[token.i : token.i + 1], hosts=[host],
-                          sentences={index}, confidence=0.7)
+            frame = Frame(
+                "ATTENDANCE",
+                self.doc[token.i : token.i + 1],
+                hosts=[host],
+                sentences={index},
+                confidence=0.7,
+            )
             frame.attendees = [u for u in persons if u.end <= verb.i]
             self.frames.append(frame)
             return
@@ -436,6 +467,8 @@ def sentence_announces_list(sentence: Span, doc: Doc) -> bool:
 def is_heading(sentence: Span) -> bool:
     """A short line without a verb between a list's announcement and its lines."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    return len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
-        LIST_LINE.match(sentence.text)
+    return (
+        len(words) <= 6
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not (LIST_LINE.match(sentence.text))
     )

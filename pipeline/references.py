@@ -5,20 +5,20 @@ Out: `References`, which answers, for a mention that is not a name, the named pe
      it stands for, or nothing when the document does not say (an unresolved side gives no
      relation).
 
-- *Offices.* Every named person written with a title is a holder of that office in this
-  document (`le directeur général, Amadou Sy`), as is a person introduced by an anaphoric
-  noun that stands for offices (`Le diplomate, M. Erik Lund` holds the diplomatic offices of
+- *Offices.* Every named person written with a title is a holder of that office in this document
+  (`le directeur général, Amadou Sy`), as is a person introduced by an anaphoric noun that stands
+  for offices (`Le diplomate, M. Erik Lund` holds the diplomatic offices of
   `models/anaphors.jsonl`). A title-only mention (`le directeur général`, `l'ambassadrice du
   Chili`) resolves to the holders whose office (or one of its other names in
-  `models/office_synonyms.jsonl`: `chef de l'État` = `président de la République`) has the
-  same head and at least its complements (feminine and plural folded: `ambassadrice` = `ambassadeurs` = `ambassadeur`),
-  with a compatible affiliation when both name one. A singular mention takes the holder
-  nearest before it, else after it, and only when the holders it fits are one person; a
+  `models/office_synonyms.jsonl`: `chef de l'État` = `président de la République`) has the same
+  head and at least its complements (feminine and plural folded: `ambassadrice` = `ambassadeurs` =
+  `ambassadeur`), with a compatible affiliation when both name one. A singular mention takes the
+  holder nearest before it, else after it, and only when the holders it fits are one person; a
   plural one (`les ministres de la Défense`) takes every holder.
 - *Pronouns and anaphoric nouns* (`il`, `elle`, `ce dernier`, `l'hôte`, `le visiteur`):
   `il`/`elle` is the named grammatical subject earlier in its sentence, else of the nearest
-  earlier sentence (within three); `ce dernier` the last named person before it; `l'hôte` / `le visiteur` the
-  host / guest of the document's previous event.
+  earlier sentence (within three); `ce dernier` the last named person before it; `l'hôte` /
+  `le visiteur` / `la délégation` the host / guest of the document's previous event.
 """
 
 from __future__ import annotations
@@ -33,9 +33,18 @@ from . import resources
 from .chains import Unit
 
 STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
-FEMININE_ENDINGS = (("trice", "teur"), ("rice", "eur"), ("euse", "eur"), ("ère", "er"),
-                    ("ienne", "ien"), ("ante", "ant"), ("ente", "ent"), ("ée", "é"),
-                    ("ète", "et"), ("ale", "al"))
+FEMININE_ENDINGS = (
+    ("trice", "teur"),
+    ("rice", "eur"),
+    ("euse", "eur"),
+    ("ère", "er"),
+    ("ienne", "ien"),
+    ("ante", "ant"),
+    ("ente", "ent"),
+    ("ée", "é"),
+    ("ète", "et"),
+    ("ale", "al"),
+)
 PLURAL_DETERMINERS = frozenset("les des aux ces deux trois quatre cinq six plusieurs".split())
 SUBJECT_WINDOW = 3
 
@@ -66,8 +75,10 @@ def is_plural(span: Span) -> bool:
     if "Plur" in head.morph.get("Number"):
         return True
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in PLURAL_DETERMINERS and (
-        head.lower_.endswith(("s", "x"))
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in PLURAL_DETERMINERS
+        and (head.lower_.endswith(("s", "x")))
     )
 
 
@@ -181,12 +192,12 @@ class References:
         affiliation = plain(unit.affiliations[0].text) if unit.affiliations else ""
         fitting = []
         for head, complements in [office_key(title.text), *office_synonyms(title.text)]:
-            for holder_complements, holder in self.holders.get(head, []):
+            for holder_complements, holder in self.holders.get(head, ()):
                 if not complements <= holder_complements:
                     continue
-                if affiliation and holder.affiliations:
-                    if plain(holder.affiliations[0].text) != affiliation:
-                        continue
+                holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
+                if affiliation and holder_affiliation and plain(holder_affiliation) != affiliation:
+                    continue
                 fitting.append(holder)
         fitting.sort(key=lambda u: u.start)
         if is_plural(title):

@@ -106,7 +106,7 @@ class RelationExtractor:
         sentences = [s for s in doc.sents if s.text.strip()]
         units = [chains.sentence_units(doc, sentence, honorifics) for sentence in sentences]
         relations: list[dict] = []
-        for sentence, sentence_units in zip(sentences, units):
+        for sentence, sentence_units in zip(sentences, units, strict=True):
             if CAPTION_START.match(sentence.text):
                 continue
             for unit in sentence_units:

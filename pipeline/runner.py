@@ -214,7 +214,9 @@ def doc_records(doc) -> dict:
         moved = dict(relation)
         for key in ("head", "tail", "date", "place"):
             if relation.get(key) is not None:
-                moved[key] = {k: (v + offset if k in shift else v) for k, v in relation[key].items()}
+                moved[key] = {
+                    k: (v + offset if k in shift else v) for k, v in relation[key].items()
+                }
         moved["sentence"] = [relation["sentence"][0] + offset, relation["sentence"][1] + offset]
         moved["sentences"] = [[s + offset, e + offset] for s, e in relation["sentences"]]
         relations.append(moved)

@@ -6,15 +6,15 @@ Out: `Trigger`s: the verb or noun that announces a reception or a meeting, its r
      side begins, and whether the verb is passive.
 
 Verb rules match a token by lemma (`recevoir`, `accueillir`, `s'entretenir`, ...). A rule with
-`requires` is a light-verb construction: the verb counts only with one of the listed nouns
-close after it (`accorder une audience`, `recevoir la visite de`, `présenter ses lettres de
-créance à`); its object side begins after that noun unless `object_from` is `verb` (`honorer
-X de sa visite`). Rules with `requires` are tried before the plain rule of the same lemma, so
-`a reçu la visite de X` makes X the guest of the subject. A plain RECEIVED verb whose object
-is a thing (`a reçu un don`) is no trigger. Noun rules (`visite`, `audience`, `entretien`,
-`tête-à-tête`) are used when the sentence has no verb trigger: `between` nouns take the
-parties after `entre` (or, in a headline, on both sides of a dash); the others give each
-participant after the noun the role of the preposition before it (`roles`).
+`requires` is a light-verb construction: the verb counts only with one of the listed nouns close
+after it or inside its object (`accorder une audience`, `recevoir la visite de`, `présenter ses
+lettres de créance à`); its object side begins after that noun unless `object_from` is `verb`
+(`honorer X de sa visite`). Rules with `requires` are tried before the plain rule of the same
+lemma, so `a reçu la visite de X` makes X the guest of the subject. A plain RECEIVED verb whose
+object is a thing (`a reçu un don`) is no trigger. Noun rules (`visite`, `audience`, `entretien`,
+`tête-à-tête`) are used when the sentence has no verb trigger: `between` nouns take the parties
+after `entre` (or, in a headline, on both sides of a dash); the others give each participant after
+the noun the role of the preposition before it (`roles`).
 """
 
 from __future__ import annotations
@@ -77,8 +77,10 @@ def verb_triggers(sentence: Span) -> list[Trigger]:
             object_start = requirement_end(token, rule, sentence)
             if object_start is None:
                 continue
-            if "requires" not in rule and rule["relation"] == "RECEIVED" and receives_a_thing(
-                token
+            if (
+                "requires" not in rule
+                and rule["relation"] == "RECEIVED"
+                and receives_a_thing(token)
             ):
                 break
             found.append(Trigger(token, rule, object_start, is_passive(token)))
@@ -94,9 +96,9 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
     if token.dep_.startswith("aux"):
         return None
     nouns = set(required.split("|"))
-    window = token.doc[token.i + 1 : min(token.i + 12, sentence.end)]
+    window = token.doc[token.i + 1 : min(token.i + 30, sentence.end)]
     match = next(
-        (t for t in window if t.lower_ in nouns and (t.head == token or t.i - token.i <= 5)),
+        (t for t in window if t.lower_ in nouns and (t.i - token.i <= 5 or token in t.ancestors)),
         None,
     )
     if match is None:
@@ -139,7 +141,9 @@ def is_passive(token: Token) -> bool:
     return (
         "Part" in token.morph.get("VerbForm")
         and any(t.lower_ in BE_FORMS for t in previous)
-        and any(t.lower_ == "par" for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))])
+        and any(
+            t.lower_ == "par" for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))]
+        )
     )
 
 

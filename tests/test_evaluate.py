@@ -200,11 +200,15 @@ def test_evaluate_errors_and_documents_without_predictions():
     assert (round(micro.precision, 4), round(micro.recall, 4)) == (0.3333, 0.1)
     assert (evaluation.n_predicted_documents, evaluation.n_ignored_documents) == (1, 1)
     errors = evaluation.errors
-    assert len(errors[errors.error == "missed"]) == 9 + 4  # 9 spans, 4 relations
+    # 9 spans, 4 relations, 4 facts (HAS_RANK and RECEIVED of each document: the reversed
+    # RECEIVED matches no gold fact)
+    assert len(errors[errors.error == "missed"]) == 9 + 4 + 4
     false_positives = errors[errors.error == "false_positive"].to_dict("records")
     assert [(row["scope"], row["label"], row["text"], row["hint"]) for row in false_positives] == [
         ("entity", "PERSON", "Diallo", "boundary: gold 'Amadou Diallo'"),
         ("entity", "GPE", "Zaid Wadi", "label: gold PERSON"),
+        ("fact", "RECEIVED", "Zaid Wadi -> Amadou Diallo",
+         "direction: gold in the other direction"),
         ("relation", "RECEIVED", "Zaid Wadi -> Amadou Diallo",
          "direction: gold in the other direction"),
     ]
@@ -262,12 +266,21 @@ def test_evaluate_command_writes_deterministic_outputs(tmp_path, capsys):
             partial_person["f1"]) == ("1.5", "0.5", "0.5", "0.7500")
     with (output / "errors.csv").open(encoding="utf-8") as handle:
         errors = list(csv.DictReader(handle))
-    assert [(row["error"], row["label"], row["text"]) for row in errors] == [
-        ("missed", "PERSON", "Zaid Wadi"),
-        ("false_positive", "PERSON", "Wadi"),
-        ("false_positive", "RECEIVED", "Amadou Diallo -> Wadi"),
-        ("missed", "RECEIVED", "Amadou Diallo -> Zaid Wadi"),
+    # facts: E5 ("Wadi" 56-60) has no mention at the offsets of a gold span, so the
+    # predicted RECEIVED fact matches no gold entity: one spurious and one missed fact too.
+    assert [(row["scope"], row["error"], row["label"], row["text"]) for row in errors] == [
+        ("entity", "missed", "PERSON", "Zaid Wadi"),
+        ("entity", "false_positive", "PERSON", "Wadi"),
+        ("fact", "false_positive", "RECEIVED", "Amadou Diallo -> Wadi"),
+        ("fact", "missed", "RECEIVED", "Amadou Diallo -> Zaid Wadi"),
+        ("relation", "false_positive", "RECEIVED", "Amadou Diallo -> Wadi"),
+        ("relation", "missed", "RECEIVED", "Amadou Diallo -> Zaid Wadi"),
     ]
+    # facts: HAS_RANK (Amadou Diallo, "general") found, RECEIVED not -> micro 1/2 = 0.5;
+    # relations.csv has no date / confidence column: dates are not scored
+    facts = summary.split("Facts (per document")[1]
+    assert "| **micro** | 2 | 2 | 0.500 | 0.500 | 0.500 |" in facts
+    assert "Event dates: not scored" in facts
     first = {path.name: path.read_bytes() for path in output.iterdir()}
     assert evaluate_command(gold, pred, output, baseline=False, name="test") == 0
     assert first == {path.name: path.read_bytes() for path in output.iterdir()}
