@@ -215,6 +215,7 @@ class FrameBuilder:
                 return []
             persons = [u for u in candidates if u.person is not None]
             chosen = persons[0] if persons else candidates[0]
+        chosen = self.named_in_apposition(chosen, left)
         group = [chosen]
         for unit in left:
             if unit.start > chosen.end:
@@ -224,6 +225,18 @@ class FrameBuilder:
                 ) and any(t.lower_ == "et" for t in gap):
                     group.append(unit)
         return group
+
+    def named_in_apposition(self, chosen: Unit, left: list[Unit]) -> Unit:
+        """`Le ministre ... et Anciens combattants, M. X, a reçu`: a title whose chain was cut
+        before the name still introduces the person named next, before any verb."""
+        if not chosen.title_only:
+            return chosen
+        following = [u for u in left if u.start >= chosen.end and u.person is not None]
+        if following and not any(
+            t.pos_ in ("VERB", "AUX") for t in self.doc[chosen.end : following[0].start]
+        ):
+            return following[0]
+        return chosen
 
     @staticmethod
     def object_side(right: list[Unit], rule: dict) -> list[Unit]:
