@@ -1,18 +1,30 @@
-"""Stage 2, segment: cleaned text -> headline, dateline, paragraphs.
+"""Stage 2, segment: cleaned text -> headline, dateline, publication date, paragraphs.
 
-In:  a `CleanDocument` (paragraphs separated by a blank line).
-Out: `Segments` with character spans into the cleaned text: the headline (the first
-     paragraph when it reads as a title: short, no final full stop, more text after it), the
-     dateline (`Riyad, 24-03-2022`, `Riyad – 03/8/2021`, `Nouakchott (Mauritanie), le 2
-     février 2022`, alone or opening a paragraph) with its place and ISO date, a
-     publication date (`Publié le ...`), and every paragraph. Sentences are cut by the
-     parser in the NLP stage, which this stage's boundaries constrain.
+In:  a `CleanDocument`'s text (paragraphs separated by a blank line; a line that is only a
+     date is a paragraph of its own).
+Out: `Segments` with character spans into the cleaned text:
+     - the page dates: paragraphs that are only a date, with or without a label and a time
+       (`vendredi 12 décembre 2025`, `12/12/2025`, `Publié le 12 décembre 2025 à 10h32`,
+       `Mis à jour le ...`). The first one is the publication date, else the first `publié
+       le DATE` / `mis en ligne le DATE` anywhere. Page dates are neither headline nor
+       dateline, wherever they stand;
+     - the headline: the first other paragraph when it reads as a title (short, no final full
+       stop, not a dateline, more text after it);
+     - the dateline, in one of the first four other paragraphs after the headline, alone or
+       opening the paragraph, with its place and ISO date: `Riyad, 24-03-2022`, `Riyad –
+       03/8/2021`, `Nouakchott (Mauritanie), le 2 février 2022`, `NOUAKCHOTT, 12 mars (AMI) -`
+       (a date without a year takes the publication date's year). The first of these
+       paragraphs may also hold a dateline without a date, `Rabat – Le ...` (capitalised
+       place, then a dash and a capital);
+     - every paragraph, and the sentence boundaries this stage imposes (paragraph starts and
+       the dateline's end). Sentences are cut by the parser in the NLP stage.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from .dates import MONTH_PATTERN, parse_date
 
@@ -21,18 +33,42 @@ DATE_PATTERN = (
     rf"(?:(?:{WEEKDAY_PATTERN})\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}"
     rf"|\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\s+\d{{4}})"
 )
+DAY_AND_MONTH = rf"(?:(?:{WEEKDAY_PATTERN})\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b(?!\s*\d)"
+PAGE_DATE_LABEL = (
+    r"(?:publi[ée]+|mis\s+en\s+ligne|mis\s+à\s+jour|actualis[ée]+|modifi[ée]+|post[ée]+"
+    r"|date(?:\s+de\s+publication)?)\b"
+)
+CLOCK = r"(?:\s*(?:à|[,–—|-])?\s*\d{1,2}\s*[h:]\s*(?:\d{2})?(?:\s*min)?(?:\s*(?:GMT|UTC))?)"
+PAGE_DATE_PART = (
+    rf"(?:{PAGE_DATE_LABEL}\s*(?:le\b)?\s*:?\s*|le\s+)?"
+    rf"({DATE_PATTERN}|\d{{4}}-\d{{2}}-\d{{2}}){CLOCK}?"
+)
+PAGE_DATE = re.compile(
+    rf"{PAGE_DATE_PART}(?:\s*[|·•,–—-]?\s*{PAGE_DATE_PART})?\s*\.?", re.IGNORECASE
+)
+NOT_A_PLACE = rf"(?:{WEEKDAY_PATTERN})\b|(?:le|la|les)\s+\d|{PAGE_DATE_LABEL}"
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\-]*"
+PLACE = rf"{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la|el|al))*"
 DATELINE = re.compile(
-    rf"(?P<place>{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la|el|al))*)"
+    rf"(?!{NOT_A_PLACE})(?P<place>{PLACE})"
     rf"(?:\s*\((?P<region>[^)]{{1,40}})\))?"
-    rf"\s*(?:[,–—:\-]\s*)?(?:le\s+)?(?P<date>{DATE_PATTERN})"
+    rf"\s*(?:[,–—:\-]\s*)?(?:le\s+)?(?P<date>{DATE_PATTERN}|{DAY_AND_MONTH})"
+    rf"(?P<agency>\s*\([^()]{{1,20}}\))?"
     rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$))",
     re.IGNORECASE,
+)
+# Case-sensitive: capitalised words that are not an article, a pronoun or an honorific.
+NOT_A_PLACE_NAME = r"(?:Le|La|Les|Un|Une|Des|Du|De|Son|Sa|Ses|Ce|Cette|Il|Elle|Au|Aux|En|Mme)\b"
+UNDATED_DATELINE = re.compile(
+    rf"(?!{NOT_A_PLACE_NAME}|L')"
+    rf"(?P<place>{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la)){{0,3}})"
+    r"(?P<agency>\s*\([^()]{1,40}\))?\s+[–—-]\s+(?=[A-ZÀ-ÖØ-Þ«])"
 )
 PUBLISHED = re.compile(
     rf"(?:publi[ée]+|mis en ligne)\s+le\s*:?\s*(?P<date>{DATE_PATTERN})", re.IGNORECASE
 )
 HEADLINE_MAX = 300
+DATELINE_WINDOW = 4
 
 
 @dataclass
@@ -75,6 +111,11 @@ class Segments:
         return (self.dateline.date if self.dateline else None) or self.publication_date
 
 
+def is_page_date(text: str) -> bool:
+    """A line or paragraph that is only a date, with its label and time if any."""
+    return PAGE_DATE.fullmatch(text) is not None
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for piece in text.split("\n\n"):
@@ -84,25 +125,52 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_dateline(text: str, paragraphs: list[tuple[int, int]]) -> Dateline | None:
-    for start, end in paragraphs[:4]:
-        match = DATELINE.match(text, start, end)
-        if not match:
-            continue
-        place = match.group("place").strip()
-        date_text = match.group("date")
-        return Dateline(
-            start,
-            match.end("date") + (1 if match.group("tail").strip() == "." else 0),
-            place,
-            match.start("place"),
-            match.start("place") + len(place),
-            date_text,
-            parse_date(date_text),
-            match.start("date"),
-            match.end("date"),
-        )
+def find_publication_date(text: str, page_dates: list[tuple[int, int]]) -> str | None:
+    """The first page date's date, else the first `publié le DATE` of the text."""
+    for start, end in page_dates:
+        if found := parse_date(PAGE_DATE.fullmatch(text, start, end).group(1)):
+            return found
+    published = PUBLISHED.search(text)
+    return parse_date(published.group("date")) if published else None
+
+
+def find_dateline(
+    text: str, paragraphs: list[tuple[int, int]], publication_date: str | None = None
+) -> Dateline | None:
+    reference = date.fromisoformat(publication_date) if publication_date else None
+    for number, (start, end) in enumerate(paragraphs[:DATELINE_WINDOW]):
+        if match := DATELINE.match(text, start, end):
+            return dated_dateline(match, reference)
+        if number == 0 and (match := UNDATED_DATELINE.match(text, start, end)):
+            return undated_dateline(match)
     return None
+
+
+def dated_dateline(match: re.Match, reference: date | None) -> Dateline:
+    place = match.group("place").strip()
+    date_text = match.group("date")
+    end = match.end("agency") if match.group("agency") else match.end("date")
+    if match.group("tail").strip() == ".":
+        end += 1
+    return Dateline(
+        match.start(),
+        end,
+        place,
+        match.start("place"),
+        match.start("place") + len(place),
+        date_text,
+        parse_date(date_text, reference),
+        match.start("date"),
+        match.end("date"),
+    )
+
+
+def undated_dateline(match: re.Match) -> Dateline:
+    end = match.end("agency") if match.group("agency") else match.end("place")
+    place = match.group("place")
+    return Dateline(
+        match.start(), end, place, match.start(), match.end("place"), "", None, end, end
+    )
 
 
 def looks_like_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
@@ -119,10 +187,11 @@ def looks_like_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
 
 def segment(text: str) -> Segments:
     paragraphs = paragraph_spans(text)
-    headline = paragraphs[0] if looks_like_headline(text, paragraphs) else None
-    dateline = find_dateline(text, paragraphs[1:] if headline else paragraphs)
-    published = PUBLISHED.search(text)
-    publication_date = parse_date(published.group("date")) if published else None
+    page_dates = [(start, end) for start, end in paragraphs if is_page_date(text[start:end])]
+    story = [p for p in paragraphs if p not in page_dates]
+    publication_date = find_publication_date(text, page_dates)
+    headline = story[0] if looks_like_headline(text, story) else None
+    dateline = find_dateline(text, story[1:] if headline else story, publication_date)
     boundaries = sorted(
         {start for start, _ in paragraphs} | ({dateline.end} if dateline else set())
     )

@@ -63,3 +63,6 @@ def test_continues_sentence_needs_no_final_punctuation_and_a_lowercase_start():
     assert continues_sentence("il a salué les", "efforts")
     assert not continues_sentence("Il a salué les efforts.", "et puis")
     assert not continues_sentence("Titre sans point", "Le texte")
+    assert not continues_sentence("Il s'agit de", "a) la France")
+    assert not continues_sentence("Titre sans point", "vendredi 12 décembre 2025")
+    assert not continues_sentence("vendredi 12 décembre 2025", "le ministre a reçu")

@@ -38,6 +38,8 @@ def test_impossible_date_is_none():
     ("Nouakchott (Mauritanie), le 2 février 2022", "Nouakchott", "2022-02-02"),
     ("Abidjan, le 9 septembre 2023", "Abidjan", "2023-09-09"),
     ("Addis-Abeba, 1er juin 2023", "Addis-Abeba", "2023-06-01"),
+    ("Tunis, le 13 mai 2025 (TAP) –", "Tunis", "2025-05-13"),
+    ("LE CAIRE, 9 mars 2025 (MENA) :", "LE CAIRE", "2025-03-09"),
 ])
 def test_dateline_place_and_date(dateline, place, iso):
     segments = segment(f"Le ministre reçoit l'ambassadeur\n\n{dateline}\n\nLe ministre a reçu.")
