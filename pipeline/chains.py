@@ -5,14 +5,16 @@ Out: `Unit`s, one per participant the sentence writes: a named person with his r
      and affiliations, an organisation or country, or a person known only by a title
      (`le directeur général`), plus the HAS_RANK, HAS_TITLE and AFFILIATED_WITH they state.
 
-Entities that follow each other with only commas, parentheses, determiners, `de` or
-honorifics between them form a chain (`le Secrétaire Général de la CIMCT, le Major Général
-Al-Moghidi`); `et`, a verb or any other word ends it. The model's `appos` arcs are not used:
-they are wrong half the time on these chains. A chain is cut into one unit per PERSON: what
-stands before the first person is his; between two persons, ranks and honorifics introduce
+Entities that follow each other with only commas, parentheses, determiners, `de` or honorifics
+between them form a chain (`le Secrétaire Général de la CIMCT, le Major Général Al-Moghidi`);
+`et`, a verb or any other word ends it, except a bare `et` between two offices, which are one
+person's (`secrétaire général adjoint et chef du secteur ...`). The model's `appos` arcs are not
+used: they are wrong half the time on these chains. A chain is cut into one unit per PERSON:
+what stands before the first person is his; between two persons, ranks and honorifics introduce
 the next one and titles with their organisation describe the previous one. A chain without a
 person is an organisation when it starts with the ORG/GPE, and a title-only mention when it
-starts with a title or rank (references.py may resolve it to a named person).
+starts with a title or rank (references.py may resolve it to a named person). A news agency's
+tag in a dateline (`Dakar, 3 mai (APS) -`) is never part of a chain.
 """
 
 from __future__ import annotations
@@ -74,6 +76,19 @@ def seat_gap(gap: Span) -> bool:
     return len(words) <= 2 and all(w in SEAT_WORDS for w in words)
 
 
+def is_agency_tag(span: Span) -> bool:
+    """The news agency of a dateline, `Dakar, 3 mai 2025 (APS) -`: never a participant."""
+    doc = span.doc
+    return (
+        span.label_ == "ORG"
+        and span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].ent_type_ in ("DATE", "LOC")
+    )
+
+
 def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]:
     elements = [e for e in doc.ents if sentence.start <= e.start and e.end <= sentence.end]
     elements += [h for h in honorifics if sentence.start <= h.start and h.end <= sentence.end]
@@ -81,6 +96,9 @@ def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]
     found: list[list[Span]] = []
     previous: Span | None = None
     for element in elements:
+        if is_agency_tag(element):
+            previous = None
+            continue
         gap = doc[previous.end : element.start] if previous is not None else None
         if element.label_ not in CHAIN_LABELS:
             seat = (
@@ -94,6 +112,7 @@ def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]
             continue
         if previous is not None and (
             all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
+            or second_office(previous, element, gap)
             or (
                 element.label_ == "GPE"
                 and previous.label_ in ("ORG", "GPE", "LOC")
@@ -105,6 +124,13 @@ def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]
             found.append([element])
         previous = element
     return found
+
+
+def second_office(previous: Span, element: Span, gap: Span) -> bool:
+    """`secrétaire général adjoint et chef du secteur politique, l'ambassadeur X`: two offices
+    joined by a bare `et` (no determiner before the second) belong to one person."""
+    words = [t.lower_ for t in gap if not t.is_space]
+    return words == ["et"] and previous.label_ == "TITLE" and element.label_ == "TITLE"
 
 
 def units(chain: list[Span]) -> list[Unit]:

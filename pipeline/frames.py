@@ -12,7 +12,10 @@ How a frame is built from a trigger:
    participants after the trigger (or after its required noun) up to the next verb, clause
    break or `en présence de`. Passive RECEIVED verbs take the host after `par`. Noun triggers
    give each participant after them the role of its preposition (`visite de Y auprès de X`,
-   `audience accordée par X à Y`, `conduite par Y` for the leader of a delegation).
+   `audience accordée par X à Y`, `conduite par Y` for the leader of a delegation); their
+   first participant must follow them closely and their guests must be named persons. A
+   subject that is a delegation is its leader (`conduite par X`) or the members its clause
+   names (`la délégation, qui comprenait X, Y et Z, a été reçue`).
 2. *Sides that are not names.* A title-only side resolves to the holders of that office in
    the document (plural titles to all of them); a subject pronoun or anaphoric noun to the
    person it stands for (references.py). An object side left empty by a sentence that
@@ -51,10 +54,11 @@ SEAT_NOUNS = frozenset(
     "état-major ministère primature présidence".split()
 )
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
-LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])\s")
+LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
+LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
-PERSON_FREE = frozenset(["GPE", "ORG"])
+NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite de travail de X`)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Frame:
     attendees: list[Unit] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     context: set[int] = field(default_factory=set)  # where its date and place are read
+    from_list: bool = False  # guests read from list lines
     date: Span | None = None
     place: Span | None = None
     confidence: float = 0.75
@@ -100,6 +105,7 @@ class FrameBuilder:
                     if self.add(self.noun_frame(index, trigger)):
                         break
             self.attendance(index)
+            self.companions(index)
         self.join_partial_frames()
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
@@ -131,13 +137,14 @@ class FrameBuilder:
 
     def join_partial_frames(self) -> None:
         """`X a tenu une série d'audiences.` ... `Ont été reçus :` + list lines: a frame with
-        only a host and the next one (within three sentences) with only guests are one."""
+        only a host and the next one (within three sentences) with only guests, read from list
+        lines, are one."""
         for index, hosted in enumerate(self.partial):
             if hosted.guests:
                 continue
             start = min(hosted.sentences)
             for other in self.partial[index + 1 :]:
-                if other.hosts or other.relation != hosted.relation:
+                if other.hosts or not other.from_list or other.relation != hosted.relation:
                     continue
                 if 0 < min(other.sentences) - start <= 3:
                     hosted.guests = other.guests
@@ -153,7 +160,7 @@ class FrameBuilder:
     def verb_frame(self, index: int, trigger: Trigger, found: list[Trigger]) -> Frame | None:
         sentence = self.sentences[index]
         token = trigger.token
-        units = [u for u in self.units[index] if self.is_party(u)]
+        units = [u for u in self.units[index] if is_party(u)]
         left = [u for u in units if u.end <= token.i]
         right_end = self.object_region_end(sentence, trigger.object_start, found)
         right = [u for u in units if trigger.object_start <= u.start < right_end]
@@ -178,25 +185,19 @@ class FrameBuilder:
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
         return frame
 
-    @staticmethod
-    def is_party(unit: Unit) -> bool:
-        return unit.participant is not None or unit.title_only
-
     def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:
         subject = trigger_rules.parse_subject(token)
-        if (
-            subject is not None
-            and subject.pos_ == "PRON"
-            or (subject is not None and subject.lower_ in ("dernier", "dernière"))
+        previous = self.frames[-1] if self.frames else None
+        if subject is not None and (
+            subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):
-            person = self.references.pronoun(
-                subject, index, self.frames[-1] if self.frames else None
-            )
+            person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
-            person = self.references.pronoun(
-                subject, index, self.frames[-1] if self.frames else None
-            )
+            named = [u for u in left if u.start > subject.i and u.person is not None]
+            if named:  # `La délégation, qui comprenait X, Y et Z, a été reçue`
+                return self.series(named[0], left)
+            person = self.references.pronoun(subject, index, previous)
             if person is not None:
                 return [person]
         if not left:
@@ -216,15 +217,32 @@ class FrameBuilder:
             persons = [u for u in candidates if u.person is not None]
             chosen = persons[0] if persons else candidates[0]
         chosen = self.named_in_apposition(chosen, left)
-        group = [chosen]
+        if chosen.person is None:
+            leader = next(
+                (
+                    u
+                    for u in left
+                    if u.start > chosen.start
+                    and u.person is not None
+                    and marker(self.doc, u.start) == "led_by"
+                ),
+                None,
+            )
+            chosen = leader or chosen
+        return self.series(chosen, left)
+
+    def series(self, first: Unit, left: list[Unit]) -> list[Unit]:
+        """`X, Y et Z`: the units after `first` joined by commas and a final `et`."""
+        group, joined_by_et = [first], False
         for unit in left:
-            if unit.start > chosen.end:
-                gap = self.doc[chosen.end : unit.start]
-                if all(
-                    t.lower_ in ("et", ",", "le", "la", "les", "l'") or t.is_space for t in gap
-                ) and any(t.lower_ == "et" for t in gap):
-                    group.append(unit)
-        return group
+            if unit.start <= group[-1].start:
+                continue
+            gap = [t for t in self.doc[group[-1].end : unit.start] if not t.is_space]
+            if not all(t.lower_ in ("et", ",", "le", "la", "les", "l'") for t in gap):
+                break
+            group.append(unit)
+            joined_by_et = joined_by_et or any(t.lower_ == "et" for t in gap)
+        return group if joined_by_et else group[:1]
 
     def named_in_apposition(self, chosen: Unit, left: list[Unit]) -> Unit:
         """`Le ministre ... et Anciens combattants, M. X, a reçu`: a title whose chain was cut
@@ -307,7 +325,10 @@ class FrameBuilder:
         position = index + 1
         if position < len(self.sentences) and is_heading(self.sentences[position]):
             position += 1
-        while position < len(self.sentences) and LIST_LINE.match(self.sentences[position].text):
+        while position < len(self.sentences) and (
+            LIST_LINE.match(self.sentences[position].text)
+            or LIST_MARKER_ONLY.match(self.sentences[position - 1].text)
+        ):
             line_persons = [u for u in self.units[position] if u.person is not None]
             if line_persons:
                 frame.context.add(position)
@@ -315,6 +336,7 @@ class FrameBuilder:
             position += 1
         if guests:
             frame.confidence = min(frame.confidence, 0.7)
+            frame.from_list = True
         return guests
 
     # ------------------------------------------------------------------ noun triggers
@@ -322,7 +344,7 @@ class FrameBuilder:
     def noun_frame(self, index: int, trigger: Trigger) -> Frame | None:
         sentence = self.sentences[index]
         token = trigger.token
-        after = [u for u in self.units[index] if u.start > token.i and self.is_party(u)]
+        after = [u for u in self.units[index] if u.start > token.i and is_party(u)]
         frame = Frame(
             trigger.relation, self.doc[token.i : token.i + 1], sentences={index}, confidence=0.7
         )
@@ -342,15 +364,46 @@ class FrameBuilder:
             return frame
         roles = trigger.rule.get("roles", {})
         sides: dict[str, list[Unit]] = {"host": [], "guest": []}
+        if not after or after[0].start - token.i > NOUN_REACH:
+            return None
         for unit in after:
             role = roles.get(marker(self.doc, unit.start))
             if role:
                 sides[role].append(unit)
         frame.hosts = self.resolve(sides["host"][:1], frame)
-        frame.guests = self.resolve(sides["guest"], frame)
+        frame.guests = [u for u in self.resolve(sides["guest"], frame) if u.person is not None]
         return frame
 
     # ------------------------------------------------------------------ attendance
+
+    def companions(self, index: int) -> None:
+        """`Le général X était accompagné du colonel Y`: who accompanies a guest of the event
+        just told (within two sentences) is a guest too."""
+        sentence = self.sentences[index]
+        companion = next(
+            (t for t in sentence if t.lower_.startswith("accompagn") and t.pos_ in ("VERB", "ADJ")),
+            None,
+        )
+        recent = [f for f in self.frames if f.relation == "RECEIVED" and f.guests]
+        if companion is None or not recent or index - max(recent[-1].sentences) > 2:
+            return
+        frame = recent[-1]
+        if index in frame.sentences:
+            return
+        persons = [u for u in self.units[index] if u.person is not None]
+        before = [u for u in persons if u.end <= companion.i]
+        guests = {plain_name(u) for u in frame.guests if u.person is not None}
+        subject = trigger_rules.parse_subject(companion)
+        is_guest = (before and plain_name(before[0]) in guests) or (
+            not before
+            and subject is not None
+            and subject.pos_ == "PRON"
+            and self.references.subject_person(index, subject.i) in frame.guests
+        )
+        if not is_guest:
+            return
+        frame.guests += [u for u in persons if u.start > companion.i]
+        frame.sentences.add(index)
 
     def attendance(self, index: int) -> None:
         sentence = self.sentences[index]
@@ -412,6 +465,20 @@ class FrameBuilder:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
 
 
+def is_party(unit: Unit) -> bool:
+    """A participant an event can have: not a trigger noun read as an organisation
+    (`Audience : le ministre ...`)."""
+    org = unit.organisation
+    if (
+        unit.person is None
+        and org is not None
+        and not unit.titles
+        and org.text.lower() in trigger_rules.rules()[1]
+    ):
+        return False
+    return unit.participant is not None or unit.title_only
+
+
 def as_office(unit: Unit) -> Unit:
     """An organisation span that begins with a lowercase office noun (`ministres de la
     Défense` read as ORG) is an office written without a name, not a party."""
@@ -422,6 +489,11 @@ def as_office(unit: Unit) -> Unit:
         return unit
     title = Span(org.doc, org.start, org.end, label="TITLE")
     return Unit(unit.start, unit.end, titles=[title], led_by_title=True)
+
+
+def plain_name(unit: Unit) -> str:
+    """A person's surname, for `le général Guidi` = `Paolo Ferrante Guidi`."""
+    return unit.person.text.split()[-1].lower()
 
 
 def marker(doc: Doc, start: int) -> str:

@@ -6,18 +6,21 @@ Out: `References`, which answers, for a mention that is not a name, the named pe
      relation).
 
 - *Offices.* Every named person written with a title is a holder of that office in this document
-  (`le directeur général, Amadou Sy`), as is a person introduced by an anaphoric noun that stands
-  for offices (`Le diplomate, M. Erik Lund` holds the diplomatic offices of
+  (`le directeur général, Amadou Sy`; also when the chain was cut between them without a verb,
+  `le conseiller au cabinet royal, Son Excellence X`), as is a person introduced by an anaphoric
+  noun that stands for offices (`Le diplomate, M. Erik Lund` holds the diplomatic offices of
   `models/anaphors.jsonl`). A title-only mention (`le directeur général`, `l'ambassadrice du
   Chili`) resolves to the holders whose office (or one of its other names in
   `models/office_synonyms.jsonl`: `chef de l'État` = `président de la République`) has the same
-  head and at least its complements (feminine and plural folded: `ambassadrice` = `ambassadeurs` =
-  `ambassadeur`), with a compatible affiliation when both name one. A singular mention takes the
-  holder nearest before it, else after it, and only when the holders it fits are one person; a
-  plural one (`les ministres de la Défense`) takes every holder.
+  head and at least its complements (feminine and plural folded: `ambassadrice` = `ambassadeurs`
+  = `ambassadeur`), with a compatible affiliation when both name one. A singular mention takes
+  the holder nearest before it, else after it, and only when the holders it fits are one person;
+  a plural one (`les ministres de la Défense`) takes every holder (the nearest N when it says
+  how many: `cinq nouveaux ambassadeurs`).
 - *Pronouns and anaphoric nouns* (`il`, `elle`, `ce dernier`, `l'hôte`, `le visiteur`):
   `il`/`elle` is the named grammatical subject earlier in its sentence, else of the nearest
-  earlier sentence (within three); `ce dernier` the last named person before it; `l'hôte` /
+  earlier sentence (within three), else the first person such a sentence names outside a
+  prepositional phrase; `ce dernier` the last named person before it; `l'hôte` /
   `le visiteur` / `la délégation` the host / guest of the document's previous event.
 """
 
@@ -30,7 +33,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from . import resources
-from .chains import Unit
+from .chains import Unit, preceded_by
 
 STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
 FEMININE_ENDINGS = (
@@ -47,6 +50,9 @@ FEMININE_ENDINGS = (
 )
 PLURAL_DETERMINERS = frozenset("les des aux ces deux trois quatre cinq six plusieurs".split())
 SUBJECT_WINDOW = 3
+GAP_TO_NAME = 8  # tokens between an office cut from its chain and the name it introduces
+OBLIQUE_WORDS = frozenset("à au aux avec chez de du des d' par pour en sur auprès".split())
+DEFINITE = frozenset(["la", "le", "l'", "cette", "ce", "cet", "ladite", "ledit"])
 
 
 def fold_word(word: str) -> str:
@@ -88,6 +94,20 @@ def office_heads() -> frozenset[str]:
     return frozenset(
         fold_word(re.split(r"[\s']+", row["pattern"])[0]) for row in resources.load("titles.jsonl")
     )
+
+
+NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10}
+
+
+def stated_count(title: Span) -> int | None:
+    """The number written before a plural office (`les trois ministres`, `5 ambassadeurs`)."""
+    for token in title.doc[max(title.start - 3, 0) : title.start]:
+        if token.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[token.lower_]
+        if token.is_digit and len(token.text) <= 2:
+            return int(token.text)
+    return None
 
 
 def has_plural_determiner(token: Token, sentence: Span) -> bool:
@@ -154,6 +174,24 @@ def plain(text: str) -> str:
     return resources.strip_accents(text).lower()
 
 
+def same_body(first: str, second: str) -> bool:
+    """Two written forms that may name one organisation or country: equal, one inside the
+    other, or one the acronym of the other (`CICR` = `Comité international de la
+    Croix-Rouge`). An empty form fits anything."""
+    if not first or not second:
+        return True
+    a, b = plain(first), plain(second)
+    if a == b or a in b or b in a:
+        return True
+
+    def initials(text: str) -> str:
+        return "".join(w[0] for w in re.split(r"[\s'-]+", text) if w[:1].isupper())
+
+    return first.isupper() and initials(second) == first or (
+        second.isupper() and initials(first) == second
+    )
+
+
 @dataclass
 class References:
     doc: Doc
@@ -164,16 +202,25 @@ class References:
 
     def __post_init__(self) -> None:
         for units in self.units_by_sentence:
-            for unit in units:
+            for position, unit in enumerate(units):
                 if unit.person is None:
                     continue
                 self.named.append(unit)
-                for title in unit.titles:
-                    head, complements = office_key(title.text)
-                    self.holders.setdefault(head, []).append((complements, unit))
-                for office in self.introduced_offices(unit):
+                offices = [title.text for title in unit.titles]
+                offices += self.introduced_offices(unit)
+                offices += [t.text for t in self.cut_titles(units[:position], unit)]
+                for office in offices:
                     head, complements = office_key(office)
                     self.holders.setdefault(head, []).append((complements, unit))
+
+    def cut_titles(self, before: list[Unit], unit: Unit) -> list[Span]:
+        """`Le conseiller au cabinet royal, Son Excellence X, a reçu`: a title-only unit whose
+        chain was cut before the name, with no verb between them, is that person's office."""
+        if not before or not before[-1].title_only or unit.start - before[-1].end > GAP_TO_NAME:
+            return []
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[before[-1].end : unit.start]):
+            return []
+        return before[-1].titles
 
     def introduced_offices(self, unit: Unit) -> list[str]:
         """`Le diplomate, M. Erik Lund`: the offices the noun before the name stands for."""
@@ -189,19 +236,24 @@ class References:
 
     def office_holders(self, unit: Unit) -> list[Unit]:
         title = unit.titles[0]
-        affiliation = plain(unit.affiliations[0].text) if unit.affiliations else ""
+        affiliation = unit.affiliations[0].text if unit.affiliations else ""
         fitting = []
         for head, complements in [office_key(title.text), *office_synonyms(title.text)]:
             for holder_complements, holder in self.holders.get(head, ()):
-                if not complements <= holder_complements:
+                if not (complements <= holder_complements or holder_complements <= complements):
                     continue
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
-                if affiliation and holder_affiliation and plain(holder_affiliation) != affiliation:
+                if not same_body(affiliation, holder_affiliation):
                     continue
                 fitting.append(holder)
         fitting.sort(key=lambda u: u.start)
         if is_plural(title):
-            return self.distinct(fitting)
+            holders = self.distinct(fitting)
+            count = stated_count(title)
+            if count and len(holders) > count:  # `cinq nouveaux ambassadeurs`: the five nearest
+                nearest = sorted(holders, key=lambda u: abs(u.start - title.start))[:count]
+                holders = sorted(nearest, key=lambda u: u.start)
+            return holders
         people = {plain(u.person.text) for u in fitting}
         if len(self.distinct(fitting)) != 1 and not self.same_person(people):
             return []
@@ -238,9 +290,13 @@ class References:
                 if any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]):
                     return unit
             persons = [
-                u for u in self.units_by_sentence[index] if u.person is not None and u.end <= before
+                u
+                for u in self.units_by_sentence[index]
+                if u.person is not None
+                and u.end <= before
+                and not preceded_by(u, OBLIQUE_WORDS)
             ]
-            if persons and index < sentence_index:
+            if persons:
                 return persons[0]
         return None
 
@@ -255,6 +311,8 @@ class References:
             word = f"{token.doc[token.i - 1].lower_} {word}"
         row = anaphors().get(word)
         if row is None:
+            return None
+        if row.get("definite") and (token.i == 0 or token.doc[token.i - 1].lower_ not in DEFINITE):
             return None
         if row["kind"] == "subject":
             return self.subject_person(sentence_index, token.i)

@@ -22,8 +22,9 @@ The stage runs four small parts, one module each:
    one RECEIVED per (host, guest) pair, MET per pair of parties, ATTENDED per attendee.
 
 Photo captions (`Photo : ...`, `(Photo DR)`, `©`) give no relation at all. Across the
-document, a guest received by a named person is not also received by an
-organisation (the person is the most specific host the text names).
+document, a guest received by a named person is not also received by an organisation
+(the person is the most specific host the text names), and a meeting between two
+organisations counts only when the document names no person as a party of any event.
 """
 
 from __future__ import annotations
@@ -81,6 +82,23 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
     return records
 
 
+def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
+    """A meeting between two organisations or offices (`entre le HCR et l'ONPRA`) counts only
+    in a document that names no person as a party of any event."""
+    events = [r for r in relations if r["relation"] in ("RECEIVED", "MET")]
+    if not any(r["head"]["label"] == "PERSON" or r["tail"]["label"] == "PERSON" for r in events):
+        return relations
+    return [
+        r
+        for r in relations
+        if not (
+            r["relation"] == "MET"
+            and r["head"]["label"] == "ORG"
+            and r["tail"]["label"] == "ORG"
+        )
+    ]
+
+
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:
     """A guest received by a named person is not also received by an organisation."""
     person_hosted = {
@@ -129,7 +147,7 @@ class RelationExtractor:
         for number, frame in enumerate(frames, 1):
             relations += frame_relations(frame, number, sentences)
         unique: dict[tuple, dict] = {}
-        for relation in prefer_person_hosts(relations):
+        for relation in institutions_only_when_nobody_is_named(prefer_person_hosts(relations)):
             key = (relation["relation"], relation["head"]["start"], relation["tail"]["start"])
             if key not in unique or unique[key]["confidence"] < relation["confidence"]:
                 unique[key] = relation

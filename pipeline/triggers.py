@@ -98,12 +98,30 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
     nouns = set(required.split("|"))
     window = token.doc[token.i + 1 : min(token.i + 30, sentence.end)]
     match = next(
-        (t for t in window if t.lower_ in nouns and (t.i - token.i <= 5 or token in t.ancestors)),
+        (
+            t
+            for t in window
+            if t.lower_ in nouns
+            and (t.i - token.i <= 5 or t.pos_ == "ADP" or in_object_of(t, token))
+        ),
         None,
     )
     if match is None:
         return None
     return token.i + 1 if rule.get("object_from") == "verb" else match.i + 1
+
+
+def in_object_of(noun: Token, verb: Token, depth: int = 4) -> bool:
+    """`a reçu ..., les copies des lettres de créance`: the noun hangs from the verb through
+    nouns only (not through another verb such as `qui effectue une visite`)."""
+    node = noun.head
+    for _ in range(depth):
+        if node == verb:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node == node.head:
+            return False
+        node = node.head
+    return False
 
 
 def noun_triggers(sentence: Span) -> list[Trigger]:
