@@ -112,3 +112,53 @@ def test_no_reception_without_a_named_guest_or_from_a_caption(analyse, text):
     assert events(doc) == set()
     if text.startswith("Photo"):
         assert doc._.relations == []
+
+
+def test_companion_of_a_guest_in_the_next_sentence_is_a_guest(analyse):
+    doc = analyse("Le général Ali Kone a reçu mardi l'amiral Pedro Alves. L'amiral Alves était "
+                  "accompagné de son aide de camp, le capitaine Rui Santos.")
+    assert events(doc) == {("Ali Kone", "Pedro Alves"), ("Ali Kone", "Rui Santos")}
+
+
+def test_members_named_in_the_delegation_clause_are_guests(analyse):
+    doc = analyse("La délégation, qui comprenait le colonel Jan Novak, le commandant Eva Dvorak "
+                  "et le capitaine Petr Cerny, a été reçue par le général Ali Kone.")
+    assert events(doc) == {("Ali Kone", "Jan Novak"), ("Ali Kone", "Eva Dvorak"),
+                           ("Ali Kone", "Petr Cerny")}
+
+
+def test_news_agency_tag_of_the_dateline_is_never_a_host(analyse):
+    doc = analyse("BAMAKO, 3 mars 2025 (AMAP) – Le chef d'état-major des armées, le général "
+                  "Omar Diarra, a reçu le colonel Jan Novak.")
+    assert events(doc) == {("Omar Diarra", "Jan Novak")}
+
+
+def test_two_offices_joined_by_a_bare_et_belong_to_the_person_named_after(analyse):
+    doc = analyse("Le secrétaire général adjoint et chef du département politique, "
+                  "l'ambassadeur Karim Haddad, a ouvert la session.\n\nLundi, le chef du "
+                  "département politique avait reçu le général Omar Diarra.")
+    assert events(doc) == {("Karim Haddad", "Omar Diarra")}
+
+
+def test_a_stated_number_caps_a_plural_office(analyse):
+    doc = analyse("Le ministre Yves Tano reçoit deux ambassadeurs\n\n"
+                  "L'ambassadeur du Chili, M. Luis Rojas, et l'ambassadeur du Pérou, M. Ana "
+                  "Quispe, ont été reçus ce lundi.\n\n"
+                  "Le mois dernier, l'ambassadeur du Brésil, M. Paulo Mendes, avait quitté le "
+                  "pays.")
+    assert events(doc) == {("Yves Tano", "Luis Rojas"), ("Yves Tano", "Ana Quispe")}
+
+
+def test_numbered_list_lines_split_from_their_number_are_still_guests(analyse):
+    doc = analyse("Le ministre, M. Yves Tano, a reçu les copies des lettres de créance des "
+                  "ambassadeurs suivants :\n\n1. M. Luis Rojas, ambassadeur du Chili ;\n\n"
+                  "2. M. Paulo Mendes, ambassadeur du Brésil.")
+    assert events(doc) == {("Yves Tano", "Luis Rojas"), ("Yves Tano", "Paulo Mendes")}
+
+
+def test_meeting_between_two_organisations_counts_only_when_nobody_is_named(analyse):
+    assert events(analyse("Une réunion entre la CEDEAO et l'Union africaine s'est tenue à "
+                          "Abuja."), "MET") == {("CEDEAO", "Union africaine")}
+    doc = analyse("Le général Ali Kone a reçu le colonel Jan Novak.\n\nUne réunion entre la "
+                  "CEDEAO et l'Union africaine s'est tenue à Abuja.")
+    assert events(doc, "MET") == set()
