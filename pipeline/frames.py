@@ -104,9 +104,12 @@ class FrameBuilder:
                 for trigger in trigger_rules.noun_triggers(sentence):
                     if self.add(self.noun_frame(index, trigger)):
                         break
-            self.attendance(index)
             self.companions(index)
         self.join_partial_frames()
+        for index, sentence in enumerate(self.sentences):
+            if not CAPTION_START.match(sentence.text):
+                self.attendance(index)
+        self.frames.sort(key=lambda f: f.trigger.start)
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
             frame.context |= {self.sentence_index(frame.trigger.start)}
@@ -177,6 +180,8 @@ class FrameBuilder:
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
+        if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
+            frame.guests = self.introduced_next(index, sides[second][0], frame)
         if sentence_announces_list(sentence, self.doc) and not any(
             u.person is not None for u in sides.get(second, [])
         ):
@@ -277,6 +282,9 @@ class FrameBuilder:
         presence = presence_start(sentence)
         if presence is not None and presence > start:
             end = min(end, presence - 2)
+        sides = alongside_start(sentence)
+        if sides is not None and sides > start:
+            end = min(end, sides - 1)
         for other in found:
             if other.token.i >= start:
                 end = min(end, other.token.i)
@@ -313,6 +321,28 @@ class FrameBuilder:
         for unit in chosen:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
+
+    def introduced_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
+        """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
+        qui effectue ...`: a guest written as an office that nobody holds is the person whom
+        the next sentence introduces as its subject, named there for the first time."""
+        if index + 1 >= len(self.sentences) or self.references.office_holders(office):
+            return []
+        for unit in self.units[index + 1]:
+            if unit.person is None:
+                continue
+            subject = any(
+                t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
+            )
+            surname = plain_name(unit)
+            first_time = not any(
+                plain_name(u) == surname for u in self.references.named if u.start < unit.start
+            )
+            if subject and first_time:
+                frame.confidence = min(frame.confidence, 0.65)
+                return [unit]
+            return []
+        return []
 
     def sentence_index(self, token_index: int) -> int:
         for index, sentence in enumerate(self.sentences):
@@ -406,17 +436,49 @@ class FrameBuilder:
         frame.sentences.add(index)
 
     def attendance(self, index: int) -> None:
+        """Attendees of the event of this sentence, else of the event told just before (within
+        two sentences, or any distance when the sentence names it: `l'audience`): `en
+        présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont
+        assisté à ...`, `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`."""
+        events = [f for f in self.frames if f.relation != "ATTENDANCE"]
+        here = [f for f in events if index in self.told_in(f)]
+        reach = len(self.sentences) if names_the_event(self.sentences[index]) else 2
+        before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
+        frame = (here or before or [None])[-1]
+        if frame is None:
+            self.alongside(index)
+            return
+        parties = {u.start for u in frame.hosts + frame.guests}
+        frame.attendees += [u for u in self.attendees(index, bool(here)) if u.start not in parties]
+
+    def told_in(self, frame: Frame) -> set[int]:
+        """The sentences that tell an event: its trigger's and its list lines."""
+        return frame.context | {self.sentence_index(frame.trigger.start)}
+
+    def attendees(self, index: int, has_event: bool) -> list[Unit]:
         sentence = self.sentences[index]
-        frames = [f for f in self.frames if index in f.sentences and f.relation != "ATTENDANCE"]
+        persons = [u for u in self.units[index] if u.person is not None]
         presence = presence_start(sentence)
-        if presence is not None and frames:
+        if presence is not None:
             end = attendance_end(sentence, presence)
-            frames[-1].attendees += [
-                u
-                for u in self.units[index]
-                if u.person is not None and presence <= u.start and u.end <= end
-            ]
-        self.alongside(index)
+            return [u for u in persons if presence <= u.start and u.end <= end]
+        sides = alongside_start(sentence)
+        if sides is not None and has_event:
+            return [u for u in persons if u.start > sides]
+        if has_event:
+            return []
+        verb = next(
+            (
+                t
+                for t in sentence
+                if t.lemma_ in ATTENDANCE_VERBS or (t.lemma_ == "trouver" and sides is not None)
+            ),
+            None,
+        )
+        if verb is None:
+            return []
+        subjects = [u for u in persons if u.end <= verb.i]
+        return subjects or [u for u in persons if u.start > verb.i]
 
     def alongside(self, index: int) -> None:
         """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
@@ -523,6 +585,29 @@ def is_place_of_event(place: Span) -> bool:
     return False
 
 
+EVENT_NOUNS = frozenset(
+    "audience audiences cérémonie entretien entretiens rencontre réunion séance visite "
+    "tête-à-tête échanges".split()
+)
+
+
+def names_the_event(sentence: Span) -> bool:
+    """`Ont pris part à l'audience ...`, `La cérémonie s'est déroulée ...`: the sentence points
+    back at an event with a definite noun."""
+    return any(
+        t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in ("l'", "la", "le", "cette")
+        for t in sentence
+    )
+
+
+def alongside_start(sentence: Span) -> int | None:
+    """Where `aux côtés de` begins in the sentence, or None."""
+    for token in sentence:
+        if token.lower_ == "côtés" and token.i > 0 and token.doc[token.i - 1].lower_ == "aux":
+            return token.i
+    return None
+
+
 def presence_start(sentence: Span) -> int | None:
     for token in sentence:
         if (
@@ -536,7 +621,8 @@ def presence_start(sentence: Span) -> int | None:
 
 def attendance_end(sentence: Span, presence: int) -> int:
     for token in sentence.doc[presence : sentence.end]:
-        if token.pos_ in ("VERB", "AUX") and token.ent_type_ == "" or token.text in (";",):
+        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
+        if finite and token.ent_type_ == "" or token.text in (";",):
             return token.i
     return sentence.end
 
