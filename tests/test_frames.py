@@ -162,3 +162,25 @@ def test_meeting_between_two_organisations_counts_only_when_nobody_is_named(anal
     doc = analyse("Le général Ali Kone a reçu le colonel Jan Novak.\n\nUne réunion entre la "
                   "CEDEAO et l'Union africaine s'est tenue à Abuja.")
     assert events(doc, "MET") == set()
+
+
+def test_attendees_named_in_a_later_sentence_attend_the_host(analyse):
+    doc = analyse("Le ministre, M. Yves Tano, a reçu le colonel Jan Novak.\n\n"
+                  "Les deux hommes ont évoqué la formation.\n\n"
+                  "Ont pris part à l'audience le chef d'état-major, le général Ali Kone, et le "
+                  "directeur de cabinet, M. Paul Mba.")
+    assert events(doc, "ATTENDED") == {("Ali Kone", "Yves Tano"), ("Paul Mba", "Yves Tano")}
+
+
+def test_aux_cotes_de_after_a_reception_is_attendance_not_a_guest(analyse):
+    doc = analyse("Le ministre, M. Yves Tano, a reçu ce jeudi le colonel Jan Novak, aux côtés "
+                  "du chef d'état-major, le général Ali Kone.")
+    assert events(doc) == {("Yves Tano", "Jan Novak")}
+    assert events(doc, "ATTENDED") == {("Ali Kone", "Yves Tano")}
+
+
+def test_guest_office_introduced_by_the_next_sentence(analyse):
+    doc = analyse("Le ministre de la Défense, le général Omar Diarra, a reçu le chef "
+                  "d'état-major de l'armée tchèque. Le général Jan Novak, qui effectue une visite "
+                  "de trois jours, a présenté les priorités de son armée.")
+    assert events(doc) == {("Omar Diarra", "Jan Novak")}
