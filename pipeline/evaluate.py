@@ -49,6 +49,8 @@ are grouped into entities:
     gold PERSON name's words (a proper subset) belongs to the entity of the longest such
     name (one contained in no longer name) when exactly one longest name contains it; a
     short name that fits two longest names (two people) stays an entity of its own.
+  - ORG: the same rule on the words of `fact_text` (`Coalition` and `Coalition Islamique`
+    belong to `Coalition Islamique Militaire Contre le Terrorisme`; an acronym stays apart).
   - every other label: the spans of the same label with the same normalised text
     (`fact_text`: casefolded, accents stripped, hyphens and apostrophe variants as spaces,
     whitespace collapsed) are one entity.
@@ -403,14 +405,16 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_fold(text).translate({ord(ch): " " for ch in DASHES}).split())
 
 
-def _person_keys(names: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple]:
-    """Each distinct person name -> its entity key (the rule of the module docstring)."""
+def _person_keys(
+    names: set[tuple[str, ...]], label: str = "PERSON"
+) -> dict[tuple[str, ...], tuple]:
+    """Each distinct name -> its entity key (the rule of the module docstring)."""
     longest = [name for name in names if not any(set(name) < set(other) for other in names)]
     keys = {}
     for name in names:
         owners = sorted({owner for owner in longest if set(name) < set(owner)})
         owner = owners[0] if len(owners) == 1 else name
-        keys[name] = ("PERSON", " ".join(owner))
+        keys[name] = (label, " ".join(owner))
     return keys
 
 
@@ -418,8 +422,17 @@ def gold_entities(doc: GoldDocument) -> dict[str, tuple]:
     """Span id -> gold entity key: persons grouped by name words, others by label and text."""
     people = _person_keys({name_words(span.text) for span in doc.spans
                            if span.label == "PERSON"})
-    return {span.id: people[name_words(span.text)] if span.label == "PERSON"
-            else (span.label, fact_text(span.text)) for span in doc.spans}
+    bodies = _person_keys({tuple(fact_text(span.text).split()) for span in doc.spans
+                           if span.label == "ORG"}, "ORG")
+    keys = {}
+    for span in doc.spans:
+        if span.label == "PERSON":
+            keys[span.id] = people[name_words(span.text)]
+        elif span.label == "ORG":
+            keys[span.id] = bodies[tuple(fact_text(span.text).split())]
+        else:
+            keys[span.id] = (span.label, fact_text(span.text))
+    return keys
 
 
 def _fact(doc_id: str, relation: str, head: tuple, tail: tuple) -> Fact:

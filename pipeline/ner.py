@@ -800,9 +800,11 @@ class EntityCorrector:
                 return True
             return t.lower_.replace("-", "") in self.title_complements
 
+        capitalised_name = token.text[:1].isupper() and token.lower_ not in self.title_complements
         if (
             absorbable(token)
             and token.pos_ in ("ADJ", "X")
+            and not capitalised_name  # `le ministre Évariste MINANI`: a name, not a portfolio
             or (token.is_lower and token.lower_ in resources.country_by_demonym())
         ):
             return end + 1

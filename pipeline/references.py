@@ -215,10 +215,14 @@ class References:
 
     def cut_titles(self, before: list[Unit], unit: Unit) -> list[Span]:
         """`Le conseiller au cabinet royal, Son Excellence X, a reçu`: a title-only unit whose
-        chain was cut before the name, with no verb between them, is that person's office."""
+        chain was cut before the name, set off by a comma with no verb and no `et` between
+        them, is that person's office."""
         if not before or not before[-1].title_only or unit.start - before[-1].end > GAP_TO_NAME:
             return []
-        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[before[-1].end : unit.start]):
+        gap = self.doc[before[-1].end : unit.start]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "et" for t in gap) or not any(
+            t.text == "," for t in gap
+        ):
             return []
         return before[-1].titles
 
