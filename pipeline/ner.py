@@ -19,7 +19,9 @@ The pipeline is `fr_core_news_md` with the project's components around it:
   honorific become PERSON and keep their particles whole (`Khaled bin Saleh Al-Sabah`),
   office heads grow over their complements up to a named organisation or country, named
   bodies grow from their head noun (`Centre des Nations Unies pour la lutte contre le
-  terrorisme`), MISC becomes ORG for acronyms and is dropped otherwise.
+  terrorisme`), MISC becomes ORG for acronyms and is dropped otherwise;
+- `communique_name_propagation` (`name_propagation.py`) marks a surname recognised once in
+  the document wherever else it stands untagged (headlines, `Rencontre X–Y`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from . import french_tokenizer, resources
+from . import name_propagation as _name_propagation  # noqa: F401  (registers the component)
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from .dates import WEEKDAYS
 from .guard import guarded
@@ -880,7 +883,8 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
             ruler.add_patterns(patterns)
     nlp.add_pipe("communique_presets", after="communique_cased_ruler")
     nlp.add_pipe("communique_entities", after="ner")
-    nlp.add_pipe("communique_relations", after="communique_entities")
+    nlp.add_pipe("communique_name_propagation", after="communique_entities")
+    nlp.add_pipe("communique_relations", after="communique_name_propagation")
     return nlp
 
 

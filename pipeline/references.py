@@ -50,8 +50,9 @@ FEMININE_ENDINGS = (
 )
 PLURAL_DETERMINERS = frozenset("les des aux ces deux trois quatre cinq six plusieurs".split())
 SUBJECT_WINDOW = 3
-GAP_TO_NAME = 8  # tokens between an office cut from its chain and the name it introduces
+GAP_TO_NAME = 16  # tokens between an office cut from its chain and the name it introduces
 OBLIQUE_WORDS = frozenset("à au aux avec chez de du des d' par pour en sur auprès".split())
+ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "des"])
 DEFINITE = frozenset(["la", "le", "l'", "cette", "ce", "cet", "ladite", "ledit"])
 
 
@@ -215,14 +216,19 @@ class References:
 
     def cut_titles(self, before: list[Unit], unit: Unit) -> list[Span]:
         """`Le conseiller au cabinet royal, Son Excellence X, a reçu`: a title-only unit whose
-        chain was cut before the name, set off by a comma with no verb and no `et` between
-        them, is that person's office."""
-        if not before or not before[-1].title_only or unit.start - before[-1].end > GAP_TO_NAME:
+        chain was cut before the name, set off by a comma with no verb between them and no
+        `et le ...` (a second person), is that person's office."""
+        name_start = unit.person.start
+        if not before or not before[-1].title_only or name_start - before[-1].end > GAP_TO_NAME:
             return []
-        gap = self.doc[before[-1].end : unit.start]
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "et" for t in gap) or not any(
-            t.text == "," for t in gap
-        ):
+        gap = self.doc[before[-1].end : name_start]
+        another_person = any(
+            t.lower_ == "et" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ARTICLES
+            for t in gap
+        )
+        if another_person or any(t.pos_ in ("VERB", "AUX") for t in gap):
+            return []
+        if not any(t.text == "," for t in gap):
             return []
         return before[-1].titles
 
