@@ -46,6 +46,7 @@ from .triggers import Trigger
 
 LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
+LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 LEADER_WORDS = frozenset(
     ["conduite", "conduit", "dirigée", "dirigé", "menée", "mené", "présidée", "présidé"]
 )
@@ -70,7 +71,7 @@ class Frame:
     attendees: list[Unit] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     context: set[int] = field(default_factory=set)  # where its date and place are read
-    from_list: bool = False  # guests read from list lines
+    from_list: bool = False  # guests read from list lines or a delegation's next sentence
     date: Span | None = None
     place: Span | None = None
     confidence: float = 0.75
@@ -104,10 +105,12 @@ class FrameBuilder:
                 for trigger in trigger_rules.noun_triggers(sentence):
                     if self.add(self.noun_frame(index, trigger)):
                         break
-            self.companions(index)
+                self.add(self.delegation_leader(index))
         self.join_partial_frames()
+        self.frames.sort(key=lambda f: f.trigger.start)
         for index, sentence in enumerate(self.sentences):
             if not CAPTION_START.match(sentence.text):
+                self.companions(index)
                 self.attendance(index)
         self.frames.sort(key=lambda f: f.trigger.start)
         for frame in self.frames:
@@ -137,6 +140,28 @@ class FrameBuilder:
             return False
         self.frames.append(frame)
         return True
+
+    def delegation_leader(self, index: int) -> Frame | None:
+        """`La délégation était conduite par X, accompagné de Y.`: X (and Y) are the guests of
+        the reception of a delegation told just before without them."""
+        sentence = self.sentences[index]
+        verb = next(
+            (
+                t
+                for t in sentence
+                if t.lemma_ in LEADER_LEMMAS
+                and any(c.lemma_ == "délégation" for c in t.children if c.dep_.startswith("nsubj"))
+            ),
+            None,
+        )
+        if verb is None:
+            return None
+        guests = [u for u in self.units[index] if u.person is not None and u.start > verb.i]
+        if not guests:
+            return None
+        frame = Frame("RECEIVED", self.doc[verb.i : verb.i + 1], guests=guests, sentences={index})
+        frame.confidence, frame.from_list = 0.7, True
+        return frame
 
     def join_partial_frames(self) -> None:
         """`X a tenu une série d'audiences.` ... `Ont été reçus :` + list lines: a frame with
@@ -236,18 +261,22 @@ class FrameBuilder:
             chosen = leader or chosen
         return self.series(chosen, left)
 
-    def series(self, first: Unit, left: list[Unit]) -> list[Unit]:
-        """`X, Y et Z`: the units after `first` joined by commas and a final `et`."""
-        group, joined_by_et = [first], False
+    def series(self, first: Unit, left: list[Unit], dashes: bool = False) -> list[Unit]:
+        """`X, Y et Z` (or `X–Y` in a headline): the units after `first` joined by commas and
+        a final `et`."""
+        joiners = {"et", ",", "le", "la", "les", "l'"} | ({"–", "-", "—", "/"} if dashes else set())
+        group, joined = [first], False
         for unit in left:
             if unit.start <= group[-1].start:
                 continue
             gap = [t for t in self.doc[group[-1].end : unit.start] if not t.is_space]
-            if not all(t.lower_ in ("et", ",", "le", "la", "les", "l'") for t in gap):
+            if not all(t.lower_ in joiners for t in gap):
                 break
             group.append(unit)
-            joined_by_et = joined_by_et or any(t.lower_ == "et" for t in gap)
-        return group if joined_by_et else group[:1]
+            joined = joined or any(
+                t.lower_ in joiners - {",", "le", "la", "les", "l'"} for t in gap
+            )
+        return group if joined else group[:1]
 
     def named_in_apposition(self, chosen: Unit, left: list[Unit]) -> Unit:
         """`Le ministre ... et Anciens combattants, M. X, a reçu`: a title whose chain was cut
@@ -385,7 +414,7 @@ class FrameBuilder:
             )
             if not (any(t.lower_ == "entre" for t in window) or dashed):
                 return None
-            parties = self.resolve(after[:4], frame)
+            parties = self.resolve(self.series(after[0], after, dashes=True), frame)
             if len([u for u in parties if u.person is not None]) < 2 and any(
                 u.person is not None for u in self.units[index]
             ):
@@ -407,33 +436,44 @@ class FrameBuilder:
     # ------------------------------------------------------------------ attendance
 
     def companions(self, index: int) -> None:
-        """`Le général X était accompagné du colonel Y`: who accompanies a guest of the event
-        just told (within two sentences) is a guest too."""
+        """`Le général X était accompagné du colonel Y`, `La délégation comprenait Y et Z`: who
+        accompanies a party of the event just told (within two sentences), or belongs to its
+        delegation, is on that party's side."""
         sentence = self.sentences[index]
-        companion = next(
-            (t for t in sentence if t.lower_.startswith("accompagn") and t.pos_ in ("VERB", "ADJ")),
-            None,
-        )
-        recent = [f for f in self.frames if f.relation == "RECEIVED" and f.guests]
-        if companion is None or not recent or index - max(recent[-1].sentences) > 2:
+        verb = next((t for t in sentence if is_companion_verb(t)), None)
+        events = [
+            f
+            for f in self.frames
+            if f.relation != "ATTENDANCE" and f.guests and max(self.told_in(f)) < index
+        ]
+        if verb is None or not events or index - max(self.told_in(events[-1])) > 2:
             return
-        frame = recent[-1]
-        if index in frame.sentences:
-            return
+        frame = events[-1]
         persons = [u for u in self.units[index] if u.person is not None]
-        before = [u for u in persons if u.end <= companion.i]
-        guests = {plain_name(u) for u in frame.guests if u.person is not None}
-        subject = trigger_rules.parse_subject(companion)
-        is_guest = (before and plain_name(before[0]) in guests) or (
-            not before
-            and subject is not None
-            and subject.pos_ == "PRON"
-            and self.references.subject_person(index, subject.i) in frame.guests
-        )
-        if not is_guest:
+        principal = self.principal(index, verb, persons)
+        added = [u for u in persons if u.start > verb.i]
+        if principal == "guest" or principal in {plain_name(u) for u in frame.guests if u.person}:
+            frame.guests += added
+        elif frame.relation == "MET" and principal in {
+            plain_name(u) for u in frame.hosts if u.person
+        }:
+            frame.hosts += added
+        else:
             return
-        frame.guests += [u for u in persons if u.start > companion.i]
         frame.sentences.add(index)
+
+    def principal(self, index: int, verb, persons: list[Unit]) -> str | None:
+        """Whom a companion sentence is about: a surname, or `guest` for `la délégation`."""
+        before = [u for u in persons if u.end <= verb.i]
+        if before:
+            return plain_name(before[0])
+        subject = trigger_rules.parse_subject(verb)
+        if subject is None:
+            return None
+        if subject.lemma_ == "délégation":
+            return "guest"
+        person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+        return plain_name(person) if person is not None else None
 
     def attendance(self, index: int) -> None:
         """Attendees of the event of this sentence, else of the event told just before (within
@@ -551,6 +591,17 @@ def as_office(unit: Unit) -> Unit:
         return unit
     title = Span(org.doc, org.start, org.end, label="TITLE")
     return Unit(unit.start, unit.end, titles=[title], led_by_title=True)
+
+
+def is_companion_verb(token) -> bool:
+    """`accompagné(e)(s) de`, `entouré de`; a delegation that `comprend`, `compte`, `inclut`."""
+    if token.pos_ not in ("VERB", "ADJ", "AUX"):
+        return False
+    if token.lower_.startswith(("accompagn", "entour")):
+        return True
+    return token.lemma_ in ("comprendre", "compter", "inclure", "composer") and any(
+        t.lemma_ == "délégation" for t in token.children if t.dep_.startswith("nsubj")
+    )
 
 
 def plain_name(unit: Unit) -> str:

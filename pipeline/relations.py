@@ -83,8 +83,8 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
 
 
 def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
-    """A meeting between two organisations or offices (`entre le HCR et l'ONPRA`) counts only
-    in a document that names no person as a party of any event."""
+    """A meeting between two organisations or countries (`entre le HCR et l'ONPRA`) counts
+    only in a document that names no person as a party of any event."""
     events = [r for r in relations if r["relation"] in ("RECEIVED", "MET")]
     if not any(r["head"]["label"] == "PERSON" or r["tail"]["label"] == "PERSON" for r in events):
         return relations
@@ -93,8 +93,8 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
         for r in relations
         if not (
             r["relation"] == "MET"
-            and r["head"]["label"] == "ORG"
-            and r["tail"]["label"] == "ORG"
+            and r["head"]["label"] != "PERSON"
+            and r["tail"]["label"] != "PERSON"
         )
     ]
 

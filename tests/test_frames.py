@@ -184,3 +184,16 @@ def test_guest_office_introduced_by_the_next_sentence(analyse):
                   "d'état-major de l'armée tchèque. Le général Jan Novak, qui effectue une visite "
                   "de trois jours, a présenté les priorités de son armée.")
     assert events(doc) == {("Omar Diarra", "Jan Novak")}
+
+
+def test_delegation_leader_in_the_next_sentence_completes_the_reception(analyse):
+    doc = analyse("L'Union africaine a accueilli mardi une délégation tchèque.\n\n"
+                  "La délégation était conduite par le général Jan Novak, accompagné du colonel "
+                  "Petr Cerny.")
+    assert events(doc) == {("Union africaine", "Jan Novak"), ("Union africaine", "Petr Cerny")}
+
+
+def test_members_of_the_delegation_listed_after_the_reception(analyse):
+    doc = analyse("Le général Ali Kone a reçu lundi le colonel Jan Novak.\n\n"
+                  "La délégation tchèque comprenait également le commandant Eva Dvorak.")
+    assert events(doc) == {("Ali Kone", "Jan Novak"), ("Ali Kone", "Eva Dvorak")}
