@@ -21,7 +21,8 @@ Out: `References`, which answers, for a mention that is not a name, the named pe
   `il`/`elle` is the named grammatical subject earlier in its sentence, else of the nearest
   earlier sentence (within three), else the first person such a sentence names outside a
   prepositional phrase; `ce dernier` the last named person before it; `l'hôte` /
-  `le visiteur` / `la délégation` the host / guest of the document's previous event.
+  `le visiteur` / `la délégation` the host / guest of the document's previous event, as an
+  office noun does when it is a subject (`l'officier saoudien a rendu visite`: the guest).
 """
 
 from __future__ import annotations
@@ -328,7 +329,7 @@ class References:
             return self.subject_person(sentence_index, token.i)
         if row["kind"] == "last_person":
             return self.last_person(token.i)
-        if previous_frame is not None and row["kind"] in ("host", "guest"):
+        if previous_frame is not None and row["kind"] in ("host", "guest", "office"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             named = [u for u in side if u.person is not None]
             return named[0] if len(named) == 1 else None

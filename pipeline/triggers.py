@@ -156,13 +156,15 @@ def is_passive(token: Token) -> bool:
     if any(child.dep_ == "aux:pass" for child in token.children):
         return True
     previous = [t for t in token.doc[max(token.i - 3, 0) : token.i] if not t.is_space]
-    return (
-        "Part" in token.morph.get("VerbForm")
-        and any(t.lower_ in BE_FORMS for t in previous)
-        and any(
-            t.lower_ == "par" for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))]
-        )
+    by_agent = any(
+        t.lower_ == "par" for t in token.doc[token.i + 1 : min(token.i + 15, len(token.doc))]
     )
+    if "Part" not in token.morph.get("VerbForm") or not by_agent:
+        return False
+    if any(t.lower_ in BE_FORMS for t in previous):
+        return True
+    # `X accueilli par Y` in a headline: a past participle without `avoir` before it
+    return not any(t.lemma_ == "avoir" or t.dep_.startswith("aux") for t in previous[-2:])
 
 
 def parse_subject(token: Token) -> Token | None:
