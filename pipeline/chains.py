@@ -32,6 +32,7 @@ AFFILIATION_CONNECTORS = frozenset(
 SEAT_WORDS = frozenset(["à", "au", "aux", "en", "pour", "de", "du", "d'", "la", "l'", "le"])
 CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
 DETERMINERS = frozenset(["le", "la", "les", "l'", "de", "du", "des", "d'"])
+LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
 
 
 @dataclass

@@ -25,59 +25,40 @@ How a frame is built from a trigger:
 3. *Named parties win.* On a side that names a person, organisations and countries are
    dropped; an organisation is a party only when its side names no person. A side that
    cannot be named leaves the frame without relations.
-4. *When and where.* The date is the DATE nearest the trigger in its sentence, else in the
-   frame's list lines or joined sentences, never in a sentence used only to name a party;
-   an event without one continues the story: it takes the date of the last dated event
-   before it (else, later, the dateline's); the place is a city or site
-   introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais de X`), chosen the same way.
+4. *After the trigger's sentence* (follow_ups.py): list lines, partial frames joined,
+   companions, delegation members and attendees told in the next sentences.
+5. *When and where* (when_where.py): the event's own date and place.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
-from .chains import DETERMINERS, Unit, preceded_by, word_before
+from .chains import LOCATIVE, Unit, preceded_by, word_before
+from .event import Frame
+from .follow_ups import (
+    FollowUps,
+    alongside_start,
+    presence_start,
+    sentence_announces_list,
+)
 from .references import References, fold_word, office_heads, plural_groups
 from .triggers import Trigger
+from .when_where import WhenWhere
 
-LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
-LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 LEADER_WORDS = frozenset(
     ["conduite", "conduit", "dirigée", "dirigé", "menée", "mené", "présidée", "présidé"]
 )
-SEAT_NOUNS = frozenset(
-    "palais siège bureau bureaux résidence cabinet hôtel base camp quartier salle "
-    "état-major ministère primature présidence".split()
-)
-ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
-LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
-LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
 NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite de travail de X`)
 
 
-@dataclass
-class Frame:
-    relation: str
-    trigger: Span
-    hosts: list[Unit] = field(default_factory=list)
-    guests: list[Unit] = field(default_factory=list)
-    attendees: list[Unit] = field(default_factory=list)
-    sentences: set[int] = field(default_factory=set)
-    context: set[int] = field(default_factory=set)  # where its date and place are read
-    from_list: bool = False  # guests read from list lines or a delegation's next sentence
-    date: Span | None = None
-    place: Span | None = None
-    confidence: float = 0.75
-
-
-class FrameBuilder:
+class FrameBuilder(FollowUps, WhenWhere):
     def __init__(self, doc: Doc, sentences: list[Span], units: list[list[Unit]]):
         self.doc = doc
         self.sentences = sentences
@@ -121,16 +102,6 @@ class FrameBuilder:
         self.carry_dates()
         return self.frames
 
-    def carry_dates(self) -> None:
-        """An event that names no date of its own continues the story told before it
-        (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
-        last_date = None
-        for frame in self.frames:
-            if frame.date is None:
-                frame.date = last_date
-            elif frame.relation != "ATTENDANCE":
-                last_date = frame.date
-
     def add(self, frame: Frame | None) -> bool:
         if frame is None:
             return False
@@ -140,48 +111,6 @@ class FrameBuilder:
             return False
         self.frames.append(frame)
         return True
-
-    def delegation_leader(self, index: int) -> Frame | None:
-        """`La délégation était conduite par X, accompagné de Y.`: X (and Y) are the guests of
-        the reception of a delegation told just before without them."""
-        sentence = self.sentences[index]
-        verb = next(
-            (
-                t
-                for t in sentence
-                if t.lemma_ in LEADER_LEMMAS
-                and any(c.lemma_ == "délégation" for c in t.children if c.dep_.startswith("nsubj"))
-            ),
-            None,
-        )
-        if verb is None:
-            return None
-        guests = [u for u in self.units[index] if u.person is not None and u.start > verb.i]
-        if not guests:
-            return None
-        frame = Frame("RECEIVED", self.doc[verb.i : verb.i + 1], guests=guests, sentences={index})
-        frame.confidence, frame.from_list = 0.7, True
-        return frame
-
-    def join_partial_frames(self) -> None:
-        """`X a tenu une série d'audiences.` ... `Ont été reçus :` + list lines: a frame with
-        only a host and the next one (within three sentences) with only guests, read from list
-        lines, are one."""
-        for index, hosted in enumerate(self.partial):
-            if hosted.guests:
-                continue
-            start = min(hosted.sentences)
-            for other in self.partial[index + 1 :]:
-                if other.hosts or not other.from_list or other.relation != hosted.relation:
-                    continue
-                if 0 < min(other.sentences) - start <= 3:
-                    hosted.guests = other.guests
-                    hosted.sentences |= other.sentences
-                    hosted.context |= other.context | {min(other.sentences)}
-                    hosted.confidence = min(hosted.confidence, other.confidence, 0.7)
-                    self.frames.append(hosted)
-                    break
-        self.frames.sort(key=lambda f: f.trigger.start)
 
     # ------------------------------------------------------------------ verb triggers
 
@@ -351,52 +280,11 @@ class FrameBuilder:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
 
-    def introduced_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
-        """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
-        qui effectue ...`: a guest written as an office that nobody holds is the person whom
-        the next sentence introduces as its subject, named there for the first time."""
-        if index + 1 >= len(self.sentences) or self.references.office_holders(office):
-            return []
-        for unit in self.units[index + 1]:
-            if unit.person is None:
-                continue
-            subject = any(
-                t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
-            )
-            surname = plain_name(unit)
-            first_time = not any(
-                plain_name(u) == surname for u in self.references.named if u.start < unit.start
-            )
-            if subject and first_time:
-                frame.confidence = min(frame.confidence, 0.65)
-                return [unit]
-            return []
-        return []
-
     def sentence_index(self, token_index: int) -> int:
         for index, sentence in enumerate(self.sentences):
             if sentence.start <= token_index < sentence.end:
                 return index
         return 0
-
-    def list_guests(self, index: int, frame: Frame) -> list[Unit]:
-        guests: list[Unit] = []
-        position = index + 1
-        if position < len(self.sentences) and is_heading(self.sentences[position]):
-            position += 1
-        while position < len(self.sentences) and (
-            LIST_LINE.match(self.sentences[position].text)
-            or LIST_MARKER_ONLY.match(self.sentences[position - 1].text)
-        ):
-            line_persons = [u for u in self.units[position] if u.person is not None]
-            if line_persons:
-                frame.context.add(position)
-            guests += line_persons
-            position += 1
-        if guests:
-            frame.confidence = min(frame.confidence, 0.7)
-            frame.from_list = True
-        return guests
 
     # ------------------------------------------------------------------ noun triggers
 
@@ -433,138 +321,9 @@ class FrameBuilder:
         frame.guests = [u for u in self.resolve(sides["guest"], frame) if u.person is not None]
         return frame
 
-    # ------------------------------------------------------------------ attendance
-
-    def companions(self, index: int) -> None:
-        """`Le général X était accompagné du colonel Y`, `La délégation comprenait Y et Z`: who
-        accompanies a party of the event just told (within two sentences), or belongs to its
-        delegation, is on that party's side."""
-        sentence = self.sentences[index]
-        verb = next((t for t in sentence if is_companion_verb(t)), None)
-        events = [
-            f
-            for f in self.frames
-            if f.relation != "ATTENDANCE" and f.guests and max(self.told_in(f)) < index
-        ]
-        if verb is None or not events or index - max(self.told_in(events[-1])) > 2:
-            return
-        frame = events[-1]
-        persons = [u for u in self.units[index] if u.person is not None]
-        principal = self.principal(index, verb, persons)
-        added = [u for u in persons if u.start > verb.i]
-        if principal == "guest" or principal in {plain_name(u) for u in frame.guests if u.person}:
-            frame.guests += added
-        elif frame.relation == "MET" and principal in {
-            plain_name(u) for u in frame.hosts if u.person
-        }:
-            frame.hosts += added
-        else:
-            return
-        frame.sentences.add(index)
-
-    def principal(self, index: int, verb, persons: list[Unit]) -> str | None:
-        """Whom a companion sentence is about: a surname, or `guest` for `la délégation`."""
-        before = [u for u in persons if u.end <= verb.i]
-        if before:
-            return plain_name(before[0])
-        subject = trigger_rules.parse_subject(verb)
-        if subject is None:
-            return None
-        if subject.lemma_ == "délégation":
-            return "guest"
-        person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
-        return plain_name(person) if person is not None else None
-
-    def attendance(self, index: int) -> None:
-        """Attendees of the event of this sentence, else of the event told just before (within
-        two sentences, or any distance when the sentence names it: `l'audience`): `en
-        présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont
-        assisté à ...`, `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`."""
-        events = [f for f in self.frames if f.relation != "ATTENDANCE"]
-        here = [f for f in events if index in self.told_in(f)]
-        reach = len(self.sentences) if names_the_event(self.sentences[index]) else 2
-        before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
-        frame = (here or before or [None])[-1]
-        if frame is None:
-            self.alongside(index)
-            return
-        parties = {u.start for u in frame.hosts + frame.guests}
-        frame.attendees += [u for u in self.attendees(index, bool(here)) if u.start not in parties]
-
     def told_in(self, frame: Frame) -> set[int]:
         """The sentences that tell an event: its trigger's and its list lines."""
         return frame.context | {self.sentence_index(frame.trigger.start)}
-
-    def attendees(self, index: int, has_event: bool) -> list[Unit]:
-        sentence = self.sentences[index]
-        persons = [u for u in self.units[index] if u.person is not None]
-        presence = presence_start(sentence)
-        if presence is not None:
-            end = attendance_end(sentence, presence)
-            return [u for u in persons if presence <= u.start and u.end <= end]
-        sides = alongside_start(sentence)
-        if sides is not None and has_event:
-            return [u for u in persons if u.start > sides]
-        if has_event:
-            return []
-        verb = next(
-            (
-                t
-                for t in sentence
-                if t.lemma_ in ATTENDANCE_VERBS or (t.lemma_ == "trouver" and sides is not None)
-            ),
-            None,
-        )
-        if verb is None:
-            return []
-        subjects = [u for u in persons if u.end <= verb.i]
-        return subjects or [u for u in persons if u.start > verb.i]
-
-    def alongside(self, index: int) -> None:
-        """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
-        sentence = self.sentences[index]
-        for token in sentence:
-            if not (
-                token.lower_ == "côtés"
-                and token.i > 0
-                and self.doc[token.i - 1].lower_ == "aux"
-                and token.i + 1 < sentence.end
-                and self.doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
-            ):
-                continue
-            verb = next(
-                (t for t in self.doc[sentence.start : token.i] if t.lemma_ in ATTENDANCE_VERBS),
-                None,
-            )
-            persons = [u for u in self.units[index] if u.person is not None]
-            host = next((u for u in persons if u.start > token.i), None)
-            if verb is None or host is None:
-                return
-            frame = Frame(
-                "ATTENDANCE",
-                self.doc[token.i : token.i + 1],
-                hosts=[host],
-                sentences={index},
-                confidence=0.7,
-            )
-            frame.attendees = [u for u in persons if u.end <= verb.i]
-            self.frames.append(frame)
-            return
-
-    # ------------------------------------------------------------------ date and place
-
-    def date_and_place(self, frame: Frame) -> None:
-        trigger = frame.trigger.start
-        ordered = sorted(frame.context, key=lambda i: (i != self.sentence_index(trigger), i))
-        for index in ordered:
-            sentence = self.sentences[index]
-            ents = [e for e in self.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
-            dates = [e for e in ents if e.label_ == "DATE"]
-            places = [e for e in ents if e.label_ == "LOC" and is_place_of_event(e)]
-            if frame.date is None and dates:
-                frame.date = min(dates, key=lambda e: abs(e.start - trigger))
-            if frame.place is None and places:
-                frame.place = min(places, key=lambda e: abs(e.start - trigger))
 
 
 def is_party(unit: Unit) -> bool:
@@ -593,22 +352,6 @@ def as_office(unit: Unit) -> Unit:
     return Unit(unit.start, unit.end, titles=[title], led_by_title=True)
 
 
-def is_companion_verb(token) -> bool:
-    """`accompagné(e)(s) de`, `entouré de`; a delegation that `comprend`, `compte`, `inclut`."""
-    if token.pos_ not in ("VERB", "ADJ", "AUX"):
-        return False
-    if token.lower_.startswith(("accompagn", "entour")):
-        return True
-    return token.lemma_ in ("comprendre", "compter", "inclure", "composer") and any(
-        t.lemma_ == "délégation" for t in token.children if t.dep_.startswith("nsubj")
-    )
-
-
-def plain_name(unit: Unit) -> str:
-    """A person's surname, for `le général Guidi` = `Paolo Ferrante Guidi`."""
-    return unit.person.text.split()[-1].lower()
-
-
 def marker(doc: Doc, start: int) -> str:
     """The preposition that introduces a participant: `de`, `à`, `par`, `auprès`, `siège`, or
     `led_by` for the leader of a delegation (`conduite par X`)."""
@@ -624,73 +367,3 @@ def marker(doc: Doc, start: int) -> str:
     if word in ("au", "aux"):
         return "à"
     return word
-
-
-def is_place_of_event(place: Span) -> bool:
-    word, position = word_before(place.doc, place.start, DETERMINERS - {"de", "du", "des", "d'"})
-    if word in LOCATIVE:
-        return True
-    if word in ("de", "du", "des", "d'"):
-        before, _ = word_before(place.doc, position, DETERMINERS)
-        return before in SEAT_NOUNS
-    return False
-
-
-EVENT_NOUNS = frozenset(
-    "audience audiences cérémonie entretien entretiens rencontre réunion séance visite "
-    "tête-à-tête échanges".split()
-)
-
-
-def names_the_event(sentence: Span) -> bool:
-    """`Ont pris part à l'audience ...`, `La cérémonie s'est déroulée ...`: the sentence points
-    back at an event with a definite noun."""
-    return any(
-        t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in ("l'", "la", "le", "cette")
-        for t in sentence
-    )
-
-
-def alongside_start(sentence: Span) -> int | None:
-    """Where `aux côtés de` begins in the sentence, or None."""
-    for token in sentence:
-        if token.lower_ == "côtés" and token.i > 0 and token.doc[token.i - 1].lower_ == "aux":
-            return token.i
-    return None
-
-
-def presence_start(sentence: Span) -> int | None:
-    for token in sentence:
-        if (
-            token.lower_ == "présence"
-            and token.i + 1 < sentence.end
-            and token.doc[token.i + 1].lower_ in ("de", "du", "des", "d'")
-        ):
-            return token.i + 1
-    return None
-
-
-def attendance_end(sentence: Span, presence: int) -> int:
-    for token in sentence.doc[presence : sentence.end]:
-        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
-        if finite and token.ent_type_ == "" or token.text in (";",):
-            return token.i
-    return sentence.end
-
-
-def sentence_announces_list(sentence: Span, doc: Doc) -> bool:
-    text = sentence.text.rstrip()
-    if text.endswith(":"):
-        return True
-    following = doc[sentence.end : min(sentence.end + 3, len(doc))].text
-    return bool(LIST_LINE.match(following.lstrip()))
-
-
-def is_heading(sentence: Span) -> bool:
-    """A short line without a verb between a list's announcement and its lines."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    return (
-        len(words) <= 6
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        and not (LIST_LINE.match(sentence.text))
-    )

@@ -1,0 +1,31 @@
+"""Relation stage, part 4a: the event frame that frames.py fills.
+
+In:  nothing; a data structure.
+Out: `Frame`: one reception or meeting: its relation (RECEIVED, MET, or ATTENDANCE for an
+     attendance told on its own), trigger, host side, guest side (for MET the two parties),
+     attendees, every sentence it used, the sentences its date and place are read from, the
+     DATE and LOC spans it names, and a confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .chains import Unit
+
+
+@dataclass
+class Frame:
+    relation: str
+    trigger: Span
+    hosts: list[Unit] = field(default_factory=list)
+    guests: list[Unit] = field(default_factory=list)
+    attendees: list[Unit] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    context: set[int] = field(default_factory=set)  # where its date and place are read
+    from_list: bool = False  # guests read from list lines or a delegation's next sentence
+    date: Span | None = None
+    place: Span | None = None
+    confidence: float = 0.75

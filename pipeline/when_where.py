@@ -1,0 +1,61 @@
+"""Relation stage, part 4c: when and where an event took place.
+
+In:  the `FrameBuilder` of frames.py, once its frames are complete.
+Out: each frame's `date` and `place` spans.
+
+The date is the DATE nearest the trigger in its sentence, else in the frame's list lines or
+joined sentences, never in a sentence used only to name a party (a holder of an office named
+elsewhere). An event without one continues the story: it takes the date of the last dated
+event before it (aggregation then falls back to the dateline's, never to the page's
+publication date). The place is a city or site introduced by `à`, `au`, `en`, `dans` or a
+seat noun (`au palais de X`), chosen the same way, else (in aggregation) the dateline's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .chains import DETERMINERS, LOCATIVE, word_before
+from .event import Frame
+
+SEAT_NOUNS = frozenset(
+    "palais siège bureau bureaux résidence cabinet hôtel base camp quartier salle "
+    "état-major ministère primature présidence".split()
+)
+
+
+class WhenWhere:
+    """Methods of `FrameBuilder` (frames.py) for the date and place of its frames."""
+
+    def carry_dates(self) -> None:
+        """An event that names no date of its own continues the story told before it
+        (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
+        last_date = None
+        for frame in self.frames:
+            if frame.date is None:
+                frame.date = last_date
+            elif frame.relation != "ATTENDANCE":
+                last_date = frame.date
+
+    def date_and_place(self, frame: Frame) -> None:
+        trigger = frame.trigger.start
+        ordered = sorted(frame.context, key=lambda i: (i != self.sentence_index(trigger), i))
+        for index in ordered:
+            sentence = self.sentences[index]
+            ents = [e for e in self.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+            dates = [e for e in ents if e.label_ == "DATE"]
+            places = [e for e in ents if e.label_ == "LOC" and is_place_of_event(e)]
+            if frame.date is None and dates:
+                frame.date = min(dates, key=lambda e: abs(e.start - trigger))
+            if frame.place is None and places:
+                frame.place = min(places, key=lambda e: abs(e.start - trigger))
+
+
+def is_place_of_event(place: Span) -> bool:
+    word, position = word_before(place.doc, place.start, DETERMINERS - {"de", "du", "des", "d'"})
+    if word in LOCATIVE:
+        return True
+    if word in ("de", "du", "des", "d'"):
+        before, _ = word_before(place.doc, position, DETERMINERS)
+        return before in SEAT_NOUNS
+    return False
