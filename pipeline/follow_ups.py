@@ -9,16 +9,17 @@ Out: more guests and attendees on the frames, and frames completed across senten
 - *Partial frames*: a frame with only a host (`X a tenu une série d'audiences`) and the next
   one within three sentences with only guests read from list lines or a delegation's leader
   (`Ont été reçus :`, `La délégation était conduite par Y`) are one event.
-- *A guest written as an office nobody holds* is the person the next sentence introduces as
-  its subject for the first time (`... a reçu le chef d'état-major de l'armée tchèque. Le
-  général Jan Novak, qui ...`).
+- *A guest written as an office nobody holds* is the person the next sentence opens with or
+  introduces as its subject, named there for the first time (`... a reçu le chef d'état-major
+  de l'armée tchèque. Le général Jan Novak, qui ...`).
 - *Companions*: who accompanies a party of the event just told (`était accompagné de`,
   `entouré de`), or belongs to its delegation (`La délégation comprenait X`), joins that
   party's side.
 - *Attendance*: `en présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont assisté`,
   `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`: attendees of the event of
   that sentence, else of the event told just before (within two sentences, or any distance
-  when the sentence names it, `l'audience`). They attend its host.
+  when the sentence names it, `l'audience`, or stands beside its host, `Aux côtés du
+  gouverneur se trouvaient`). They attend its host.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ class FollowUps:
         for unit in self.units[index + 1]:
             if unit.person is None:
                 continue
-            subject = any(
+            opens_sentence = unit.start - self.sentences[index + 1].start <= 1
+            subject = opens_sentence or any(
                 t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
             )
             surname = plain_name(unit)
@@ -179,7 +181,11 @@ class FollowUps:
         assisté à ...`, `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`."""
         events = [f for f in self.frames if f.relation != "ATTENDANCE"]
         here = [f for f in events if index in self.told_in(f)]
-        reach = len(self.sentences) if names_the_event(self.sentences[index]) else 2
+        sentence = self.sentences[index]
+        beside_host = alongside_start(sentence) is not None and any(
+            t.lemma_ == "trouver" for t in sentence
+        )
+        reach = len(self.sentences) if names_the_event(sentence) or beside_host else 2
         before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
         frame = (here or before or [None])[-1]
         if frame is None:

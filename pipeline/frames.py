@@ -130,6 +130,9 @@ class FrameBuilder(FollowUps, WhenWhere):
             sides = {"host": agent, "guest": subject}
         else:
             objects = self.object_side(right, trigger.rule)
+            if subject and subject[0].person is not None:
+                region = self.doc[trigger.object_start : right_end]
+                objects += self.references.counterparts(region, subject[0])
             sides = {trigger.rule["subject"]: subject, trigger.rule["object"]: objects}
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
@@ -302,7 +305,12 @@ class FrameBuilder(FollowUps, WhenWhere):
             )
             if not (any(t.lower_ == "entre" for t in window) or dashed):
                 return None
-            parties = self.resolve(self.series(after[0], after, dashes=True), frame)
+            if dashed:
+                named = self.series(after[0], after, dashes=True)
+            else:  # `entre X, titre, et Y, titre,` up to the clause's verb
+                end = self.object_region_end(sentence, token.i + 1, [])
+                named = [u for u in after if u.start < end]
+            parties = self.resolve(named, frame)
             if len([u for u in parties if u.person is not None]) < 2 and any(
                 u.person is not None for u in self.units[index]
             ):

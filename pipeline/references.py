@@ -23,6 +23,9 @@ Out: `References`, which answers, for a mention that is not a name, the named pe
   prepositional phrase; `ce dernier` the last named person before it; `l'hôte` /
   `le visiteur` / `la délégation` the host / guest of the document's previous event, as an
   office noun does when it is a subject (`l'officier saoudien a rendu visite`: the guest).
+- *Counterparts*: `son homologue irakien` is the one other named person whose office or
+  affiliation is Iraqi (if several, the one whose office has the head of one of the subject's
+  offices in the document); without a demonym, the one who holds such an office.
 """
 
 from __future__ import annotations
@@ -98,8 +101,17 @@ def office_heads() -> frozenset[str]:
     )
 
 
-NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-                "neuf": 9, "dix": 10}
+NUMBER_WORDS = {
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+}
 
 
 def stated_count(title: Span) -> int | None:
@@ -189,8 +201,10 @@ def same_body(first: str, second: str) -> bool:
     def initials(text: str) -> str:
         return "".join(w[0] for w in re.split(r"[\s'-]+", text) if w[:1].isupper())
 
-    return first.isupper() and initials(second) == first or (
-        second.isupper() and initials(first) == second
+    return (
+        first.isupper()
+        and initials(second) == first
+        or (second.isupper() and initials(first) == second)
     )
 
 
@@ -289,6 +303,44 @@ class References:
         longest = set(max(names, key=len).split())
         return all(set(name.split()) <= longest for name in names)
 
+    def counterparts(self, region: Span, subject: Unit) -> list[Unit]:
+        """`son homologue irakien` in `region`: the one named person of the document, other
+        than `subject`, whose office or affiliation carries that nationality, or (without a
+        demonym) who holds an office of the same head as the subject's."""
+        found = []
+        for token in region:
+            if token.lower_ not in ("homologue", "homologues") or token.ent_type_:
+                continue
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            country = resources.country_by_demonym().get(
+                resources.strip_accents(following.lower_) if following is not None else ""
+            )
+            surname = subject.person[-1].lower_
+            others = [u for u in self.named if u.person[-1].lower_ != surname]
+            heads = {
+                office_key(t.text)[0]
+                for u in self.named
+                if u.person[-1].lower_ == surname
+                for t in u.titles
+            }
+            fitting = self.distinct([u for u in others if self.counterpart_of(u, heads, country)])
+            if len(fitting) > 1 and country:
+                fitting = [u for u in fitting if self.counterpart_of(u, heads, None)]
+            if len(fitting) == 1:
+                found.append(fitting[0])
+        return found
+
+    @staticmethod
+    def counterpart_of(unit: Unit, heads: set[str], country: str | None) -> bool:
+        if country:
+            demonyms = resources.country_by_demonym()
+            words = [resources.strip_accents(t.lower_) for title in unit.titles for t in title]
+            return any(demonyms.get(w) == country for w in words) or any(
+                resources.country_by_name().get(resources.strip_accents(a.text).lower()) == country
+                for a in unit.affiliations
+            )
+        return bool(heads) and any(office_key(t.text)[0] in heads for t in unit.titles)
+
     # ------------------------------------------------------------------ pronouns
 
     def subject_person(self, sentence_index: int, before: int) -> Unit | None:
@@ -303,9 +355,7 @@ class References:
             persons = [
                 u
                 for u in self.units_by_sentence[index]
-                if u.person is not None
-                and u.end <= before
-                and not preceded_by(u, OBLIQUE_WORDS)
+                if u.person is not None and u.end <= before and not preceded_by(u, OBLIQUE_WORDS)
             ]
             if persons:
                 return persons[0]

@@ -12,6 +12,11 @@ def events(doc, kind="RECEIVED"):
     return {(h, t) for _, h, t in relations(doc, kind)}
 
 
+def meetings(doc):
+    """MET pairs, unordered (the head is whichever mention the text writes first)."""
+    return {frozenset(pair) for pair in events(doc, "MET")}
+
+
 def test_guest_named_in_the_next_sentence_through_an_anaphoric_noun(analyse):
     doc = analyse("Le ministre de la Défense, M. Paul Atangana, a reçu en audience, dans son "
                   "bureau le 3 mai, l'ambassadeur de Suède. Le diplomate, M. Erik Lund, était "
@@ -197,3 +202,17 @@ def test_members_of_the_delegation_listed_after_the_reception(analyse):
     doc = analyse("Le général Ali Kone a reçu lundi le colonel Jan Novak.\n\n"
                   "La délégation tchèque comprenait également le commandant Eva Dvorak.")
     assert events(doc) == {("Ali Kone", "Jan Novak"), ("Ali Kone", "Eva Dvorak")}
+
+
+def test_son_homologue_with_a_demonym_is_the_named_person_of_that_country(analyse):
+    doc = analyse("Le ministre malien de la Défense, le général Sadio Camara, et le chef "
+                  "d'état-major de l'armée malienne, le général Omar Diarra, sont arrivés.\n\n"
+                  "Le ministre de la Défense, M. Yves Tano, s'est entretenu avec son homologue "
+                  "malien.")
+    assert meetings(doc) == {frozenset({"Yves Tano", "Sadio Camara"})}
+
+
+def test_entre_takes_the_parties_up_to_the_verb(analyse):
+    doc = analyse("Un entretien entre le ministre Yves Tano et le général Ali Kone a permis "
+                  "d'évoquer le centre de Paul Mba.")
+    assert meetings(doc) == {frozenset({"Yves Tano", "Ali Kone"})}
