@@ -157,9 +157,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             return [person] if person is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             named = [u for u in left if u.start > subject.i and u.person is not None]
-            if named:  # `La délégation, qui comprenait X, Y et Z, a été reçue`
-                return self.series(named[0], left)
             person = self.references.pronoun(subject, index, previous)
+            if named:  # `La délégation (conduite par W), qui comprenait X, Y et Z, a été reçue`
+                led = [person] if person is not None and subject.lemma_ == "délégation" else []
+                return led + self.series(named[0], left)
             if person is not None:
                 return [person]
         if not left:

@@ -216,3 +216,11 @@ def test_entre_takes_the_parties_up_to_the_verb(analyse):
     doc = analyse("Un entretien entre le ministre Yves Tano et le général Ali Kone a permis "
                   "d'évoquer le centre de Paul Mba.")
     assert meetings(doc) == {frozenset({"Yves Tano", "Ali Kone"})}
+
+
+def test_the_delegation_received_is_its_leader_and_its_named_members(analyse):
+    doc = analyse("Une délégation tchèque, conduite par le général Jan Novak, a effectué une "
+                  "visite au siège de l'Union africaine.\n\n"
+                  "La délégation, qui comprenait également le colonel Petr Cerny, a été reçue "
+                  "par le commissaire Jean Obiang.")
+    assert events(doc) == {("Jean Obiang", "Jan Novak"), ("Jean Obiang", "Petr Cerny")}
