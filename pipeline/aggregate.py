@@ -581,9 +581,29 @@ def entity_table(
     return table_frame("entities", rows)
 
 
+def same_event(first: dict, second: dict) -> bool:
+    """Two frames sharing a guest tell one event unless their dates or named hosts differ
+    (`X a reçu Y lundi` and `Y a rendu visite à Z mardi` are two); two meetings are one only
+    when the parties of one are among the other's."""
+    if first["date"] and second["date"] and first["date"] != second["date"]:
+        return False
+    if first["type"] == "MET":  # the same meeting has the same parties
+        parties_a = set(first["hosts"]) | set(first["guests"])
+        parties_b = set(second["hosts"]) | set(second["guests"])
+        return parties_a <= parties_b or parties_b <= parties_a
+
+    def people(event: dict) -> set:
+        return {h for h in event["hosts"] if h.startswith("person:")}
+
+    hosts_a, hosts_b = people(first), people(second)
+    return not hosts_a or not hosts_b or bool(hosts_a & hosts_b)
+
+
 def event_table(relations: list[dict]) -> pd.DataFrame:
-    """One event per reception or meeting sentence; events of one document that share a
-    guest are one event, where a person host replaces the organisation he belongs to."""
+    """One event per event frame of the relation stage. Frames of one document that tell the
+    same event twice (a headline and the body, a reception and its list) are one: same type,
+    a shared guest, the same date (or one without), and a shared host or a side without a
+    named person. A person host replaces the organisation he belongs to."""
     if not relations:
         return table_frame("events", [])
     groups: dict[tuple, list[dict]] = defaultdict(list)
@@ -619,7 +639,9 @@ def event_table(relations: list[dict]) -> pd.DataFrame:
             (
                 m
                 for m in merged_of_doc[event["doc_id"]]
-                if m["type"] == event["type"] and set(m["guests"]) & set(event["guests"])
+                if m["type"] == event["type"]
+                and set(m["guests"]) & set(event["guests"])
+                and same_event(m, event)
             ),
             None,
         )

@@ -7,8 +7,9 @@ The date is the DATE nearest the trigger in its sentence, else in the frame's li
 joined sentences, never in a sentence used only to name a party (a holder of an office named
 elsewhere). An event without one continues the story: it takes the date of the last dated
 event before it (aggregation then falls back to the dateline's, never to the page's
-publication date). The place is a city or site introduced by `à`, `au`, `en`, `dans` or a
-seat noun (`au palais de X`), chosen the same way, else (in aggregation) the dateline's.
+publication date). The place is a city or site of the trigger's own sentence introduced by
+`à`, `au`, `en`, `dans` or a seat noun (`au palais de X`), nearest the trigger (list lines
+name where guests come from, not where the event is), else (in aggregation) the dateline's.
 """
 
 from __future__ import annotations
@@ -44,7 +45,11 @@ class WhenWhere:
             sentence = self.sentences[index]
             ents = [e for e in self.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
             dates = [e for e in ents if e.label_ == "DATE"]
-            places = [e for e in ents if e.label_ == "LOC" and is_place_of_event(e)]
+            places = [
+                e
+                for e in ents
+                if e.label_ == "LOC" and is_place_of_event(e) and index == ordered[0]
+            ]
             if frame.date is None and dates:
                 frame.date = min(dates, key=lambda e: abs(e.start - trigger))
             if frame.place is None and places:

@@ -90,3 +90,29 @@ def test_errors_table_has_its_columns_even_when_empty():
     tables = build_tables([], [])
     assert list(tables["errors"].columns) == ["path", "stage", "reason"]
     assert tables["mentions"].empty and tables["events"].empty
+
+
+def _event_row(frame, relation, head_id, tail_id, date, start):
+    return {"doc_id": "d", "relation": relation, "head_id": head_id, "head": head_id,
+            "tail_id": tail_id, "tail": tail_id, "date": date, "place": "", "evidence": "e",
+            "head_start": start, "tail_start": start + 5, "confidence": 0.9, "frame": frame}
+
+
+def test_frames_sharing_a_guest_are_one_event_only_on_the_same_day_and_host():
+    from pipeline.aggregate import event_table
+
+    rows = [
+        # the headline and the body tell one reception (frames 1 and 2)
+        _event_row(1, "RECEIVED", "person:a", "person:g", "2025-01-06", 0),
+        _event_row(2, "RECEIVED", "person:a", "person:g", "", 50),
+        # the guest then visits another host on another day (frame 3): another event
+        _event_row(3, "RECEIVED", "person:b", "person:g", "2025-01-07", 100),
+        # same day, another named host (frame 4): another event too
+        _event_row(4, "RECEIVED", "person:c", "person:g", "2025-01-06", 150),
+        # two meetings of one day with different parties (frames 5 and 6)
+        _event_row(5, "MET", "person:a", "person:g", "2025-01-06", 200),
+        _event_row(6, "MET", "person:g", "person:b", "2025-01-06", 250),
+    ]
+    events = event_table(rows)
+    assert list(events["hosts"]) == ["person:a", "person:b", "person:c", "person:a", "person:g"]
+    assert list(events["type"]) == ["RECEIVED"] * 3 + ["MET"] * 2
