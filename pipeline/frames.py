@@ -76,23 +76,14 @@ class FrameBuilder(FollowUps, WhenWhere):
     # ------------------------------------------------------------------ the document
 
     def build(self) -> list[Frame]:
-        for index, sentence in enumerate(self.sentences):
-            if CAPTION_START.match(sentence.text):
-                continue
-            found = trigger_rules.verb_triggers(sentence)
-            for trigger in found:
-                self.add(self.verb_frame(index, trigger, found))
-            if not found:
-                for trigger in trigger_rules.noun_triggers(sentence):
-                    if self.add(self.noun_frame(index, trigger)):
-                        break
-                self.add(self.delegation_leader(index))
+        """Frames of the trigger sentences, then what the next sentences add, then the
+        parties' sentences, dates and places."""
+        self.read_triggers()
         self.join_partial_frames()
         self.frames.sort(key=lambda f: f.trigger.start)
-        for index, sentence in enumerate(self.sentences):
-            if not CAPTION_START.match(sentence.text):
-                self.companions(index)
-                self.attendance(index)
+        for index in self.story_sentences():
+            self.companions(index)
+            self.attendance(index)
         self.frames.sort(key=lambda f: f.trigger.start)
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
@@ -101,6 +92,22 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.date_and_place(frame)
         self.carry_dates()
         return self.frames
+
+    def story_sentences(self) -> list[int]:
+        """The sentences that may tell an event: not photo captions."""
+        return [i for i, s in enumerate(self.sentences) if not CAPTION_START.match(s.text)]
+
+    def read_triggers(self) -> None:
+        for index in self.story_sentences():
+            sentence = self.sentences[index]
+            found = trigger_rules.verb_triggers(sentence)
+            for trigger in found:
+                self.add(self.verb_frame(index, trigger, found))
+            if not found:
+                for trigger in trigger_rules.noun_triggers(sentence):
+                    if self.add(self.noun_frame(index, trigger)):
+                        break
+                self.add(self.delegation_leader(index))
 
     def add(self, frame: Frame | None) -> bool:
         if frame is None:
