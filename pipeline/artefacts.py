@@ -8,6 +8,8 @@ Out: files written atomically (a temporary file in the same folder, then `os.rep
 Layout of an output folder:
 
     mentions.csv entities.csv relations.csv events.csv errors.csv   the five tables
+    events.jsonl                                                     PLOVER events (plover.py)
+    .communique.lock                                                 while a run writes (lock.py)
     report.html graph.graphml *.parquet                              the report stage
     stages/clean/ID.json      decoded and cleaned text, offset map
     stages/segment/ID.json    headline, dateline, paragraphs
@@ -168,3 +170,10 @@ def write_table(output_dir: Path, name: str, frame: pd.DataFrame) -> Path:
 
 def read_table(output_dir: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(output_dir / f"{name}.csv", keep_default_na=False, dtype=str)
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    """One JSON object per line (keys sorted, UTF-8), written atomically."""
+    lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+    atomic_write_text(path, lines)
+    return path

@@ -1,12 +1,13 @@
 """The local engine: the per-document stages in this process (`--jobs 1`) or in N worker
 processes (`--jobs N`).
 
-In:  the inputs that need parsing, as `(path, bytes)` from `runner.stale_inputs`.
+In:  the inputs that need parsing, as `(path, bytes)`, and the `work.BatchWork` to run on
+     them (see `work.py`: an engine receives what it runs and imports nothing of the runner).
 Out: the four stage artefacts of each document in the output folder, and a row in `errors`
-     for each document that fails; aggregation then runs once, in `runner.run`.
+     for each document that fails; aggregation then runs once, in the runner.
 
-Documents go in batches of `--batch-size` through `runner.parse_batch` (clean, segment, one
-`nlp.pipe`, records) and `runner.write_results`. With `--jobs N` each of N worker processes
+Documents go in batches of `--batch-size` through `work.parse` (clean, segment, one
+`nlp.pipe`, records) and `work.write`. With `--jobs N` each of N worker processes
 runs that whole chain on its batches and writes the artefacts itself; the main process only
 hands out paths and bytes and collects error rows, so it stays almost idle and the N workers
 have the cores. The workers are forked once the pipeline is built, so the model is loaded
@@ -34,25 +35,25 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from pathlib import Path
 
-from .runner import IN_FLIGHT_PER_WORKER, batches, error_row, parse_batch, write_results
+from .work import IN_FLIGHT_PER_WORKER, BatchWork, EngineSettings, batches
 
 _WORKER_STATE: dict = {}
 
 
-def build_pipeline():
-    from .ner import build_nlp
-
-    return build_nlp()
+def parse_batch(nlp, items: list[tuple[str, bytes]], work: BatchWork) -> list[dict]:
+    """One batch through the received work (a step of its own, so that a test can make a
+    worker die on a chosen batch)."""
+    return work.parse(nlp, items)
 
 
 def parse_and_write(items: list[tuple[str, bytes]]) -> list[dict]:
     """In a worker (or in this process for `--jobs 1`): parse a batch, write its artefacts,
     return its error rows."""
     state = _WORKER_STATE
+    work: BatchWork = state["work"]
     if "nlp" not in state:  # a spawned worker: nothing inherited
-        state["nlp"] = build_pipeline()
-    results = parse_batch(state["nlp"], items, state["fingerprint"], state["batch_size"])
-    return write_results(state["output_dir"], results)
+        state["nlp"] = work.build_nlp()
+    return work.write(parse_batch(state["nlp"], items, work))
 
 
 def _start_worker(state: dict) -> None:
@@ -62,24 +63,22 @@ def _start_worker(state: dict) -> None:
 
 def parse_locally(
     stale: Iterable[tuple[Path, bytes]],
-    output_dir: Path,
-    fingerprint: str,
-    jobs: int,
-    batch_size: int,
-    nlp,
+    work: BatchWork,
+    settings: EngineSettings,
     errors: list,
     on_done,
 ) -> None:
-    """Parse every stale input and write its artefacts. The pipeline (`nlp`, else built here)
-    is only built when something is stale, and dropped on return."""
-    tasks = batches(((str(path), raw) for path, raw in stale), batch_size)
+    """Parse every stale input and write its artefacts. The pipeline (`settings.nlp`, else
+    built here) is only built when something is stale, and dropped on return."""
+    jobs = settings.jobs
+    tasks = batches(((str(path), raw) for path, raw in stale), work.batch_size)
     first = next(tasks, None)
     if first is None:
         return
     forking = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
-    state = {"output_dir": output_dir, "fingerprint": fingerprint, "batch_size": batch_size}
+    state: dict = {"work": work}
     if jobs == 1 or forking:
-        state["nlp"] = nlp if nlp is not None else build_pipeline()
+        state["nlp"] = settings.nlp if settings.nlp is not None else work.build_nlp()
     _WORKER_STATE.update(state)
     try:
         if jobs == 1:
@@ -97,6 +96,7 @@ def in_workers(
 ) -> None:
     context = multiprocessing.get_context("fork" if forking else "spawn")
     spawned_state = {k: v for k, v in state.items() if k != "nlp"}
+    work: BatchWork = state["work"]
     pending = next(tasks, None)
     while pending is not None:
         # A worker's death breaks the whole executor: report what it held, start another.
@@ -118,7 +118,7 @@ def in_workers(
                     except BrokenProcessPool as error:
                         broken = True
                         reason = f"worker process died: {error}"
-                        errors.extend(error_row(Path(path), "worker", reason) for path, _ in items)
+                        errors.extend(work.lost((path for path, _ in items), reason))
                     on_done(len(items))
                 if broken and not in_flight:
                     break
