@@ -28,6 +28,8 @@ eval: run corpus
 	$(PY) -m pipeline eval --gold seeds --pred outputs --output outputs/eval/seeds --name seeds --readme README.md
 	$(PY) -m pipeline eval --gold corpus/dev --pred outputs/corpus/dev --output outputs/eval/dev --name dev --readme README.md
 	$(PY) -m pipeline eval --gold corpus/test --pred outputs/corpus/test --output outputs/eval/test --name test --readme README.md
+	$(PY) -m pipeline eval --gold corpus/dev --pred outputs/corpus/dev --output outputs/eval/dev-realistic --name dev-realistic --select 'r_*' --no-baseline --readme README.md
+	$(PY) -m pipeline eval --gold corpus/test --pred outputs/corpus/test --output outputs/eval/test-realistic --name test-realistic --select 'r_*' --no-baseline --readme README.md
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -6,7 +6,7 @@ Out: an exit code: 0 done; 2 bad arguments, missing folder or invalid gold; 3 an
 
     run          --input DIR --output DIR [--recursive] [--jobs N] [--batch-size N]
                  [--engine {local,dask}] [--scheduler ADDRESS] [--no-report] [--quiet]
-    eval         --gold DIR --pred DIR [--output DIR] [--no-baseline] [--name N]
+    eval         --gold DIR --pred DIR [--output DIR] [--no-baseline] [--name N] [--select GLOB]
                  [--readme README.md]
     export-brat  --pred DIR --output DIR
 """
@@ -72,6 +72,9 @@ def build_parser(prog: str = "python -m pipeline") -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--readme", type=Path, default=None, help="refresh this README's summary block for --name"
     )
+    evaluate.add_argument(
+        "--select", default=None, help="score only gold documents whose id matches (e.g. 'r_*')"
+    )
     export = commands.add_parser(
         "export-brat",
         help="write a run's predictions as BRAT .ann beside copies of the .txt (pre-annotation)",
@@ -99,6 +102,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m pipeline") -> int
         baseline=not args.no_baseline,
         name=args.name,
         readme=args.readme,
+        select=args.select,
     )
 
 

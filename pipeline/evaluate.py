@@ -90,6 +90,7 @@ invalid. `python -m pipeline.evaluate --gold DIR --pred DIR [--output DIR] [--no
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import gettext
 import json
 import re
@@ -1031,17 +1032,21 @@ def update_readme_summary(readme: Path | str, marker: str, markdown: str) -> boo
 
 
 def evaluate_command(gold: Path, pred: Path, output: Path, baseline: bool = True,
-                     name: str | None = None, readme: Path | None = None) -> int:
+                     name: str | None = None, readme: Path | None = None,
+                     select: str | None = None) -> int:
     """Score `pred` against `gold`, write the outputs, print the summary.
 
     Returns 0, or 2 (with `error: file:line: reason` on stderr) when the gold or the
     predictions are invalid. With `readme`, also refreshes its `eval:NAME` block (NAME
-    defaults to the gold folder's name).
+    defaults to the gold folder's name). With `select`, only the gold documents whose id
+    matches that shell pattern are scored (`r_*`: the realistic documents of a half).
     """
     gold, pred, output = Path(gold), Path(pred), Path(output)
     name = name or gold.name
     try:
         docs = load_corpus(gold)
+        if select:
+            docs = [doc for doc in docs if fnmatch.fnmatchcase(doc.doc_id, select)]
         if not docs:
             raise GoldError(gold, None, "no .ann gold files")
         predicted, predicted_relations = read_predictions(pred)
@@ -1074,9 +1079,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--name", help="title of the summary (default: the gold folder name)")
     parser.add_argument("--readme", type=Path, help="README.md whose eval:NAME block to refresh")
+    parser.add_argument("--select", help="score only gold documents whose id matches (r_*)")
     args = parser.parse_args(argv)
     return evaluate_command(args.gold, args.pred, args.output or args.pred / "eval",
-                            baseline=not args.no_baseline, name=args.name, readme=args.readme)
+                            baseline=not args.no_baseline, name=args.name, readme=args.readme,
+                            select=args.select)
 
 
 if __name__ == "__main__":
