@@ -66,6 +66,19 @@ def is_demonym(token) -> bool:
     return token.is_lower and token.lower_ in resources.country_by_demonym()
 
 
+TEXT_KEY = "relations_text"
+
+
+def sentence_text(span: Span) -> str:
+    """A span's text, sliced from the document's text that the relation stage keeps in
+    `doc.user_data[TEXT_KEY]` while it runs (`span.text` and `doc.text` rebuild the string
+    token by token at every call)."""
+    text = span.doc.user_data.get(TEXT_KEY)
+    if text is None:
+        return span.text
+    return text[span.start_char : span.end_char]
+
+
 def span_record(span: Span) -> dict:
     return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
 
@@ -90,8 +103,13 @@ def is_agency_tag(span: Span) -> bool:
     )
 
 
-def chains(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[list[Span]]:
-    elements = [e for e in doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+def chains(
+    doc: Doc, sentence: Span, honorifics: list[Span], entities: list[Span] | None = None
+) -> list[list[Span]]:
+    """Apposition chains of one sentence; `entities` is `list(doc.ents)`, read once per
+    document by the caller (each read of `doc.ents` builds every span again)."""
+    entities = list(doc.ents) if entities is None else entities
+    elements = [e for e in entities if sentence.start <= e.start and e.end <= sentence.end]
     elements += [h for h in honorifics if sentence.start <= h.start and h.end <= sentence.end]
     elements.sort(key=lambda s: s.start)
     found: list[list[Span]] = []
@@ -185,8 +203,12 @@ def fill(unit: Unit, members: list[Span]) -> None:
             last_title = None
 
 
-def sentence_units(doc: Doc, sentence: Span, honorifics: list[Span]) -> list[Unit]:
-    return [unit for chain in chains(doc, sentence, honorifics) for unit in units(chain)]
+def sentence_units(
+    doc: Doc, sentence: Span, honorifics: list[Span], entities: list[Span] | None = None
+) -> list[Unit]:
+    return [
+        unit for chain in chains(doc, sentence, honorifics, entities) for unit in units(chain)
+    ]
 
 
 def attribute_facts(unit: Unit) -> list[tuple[str, Span, Span, float]]:

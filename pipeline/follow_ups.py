@@ -29,11 +29,12 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
-from .chains import Unit
+from .chains import Unit, sentence_text
 from .event import Frame
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
+COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos", re.IGNORECASE)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 EVENT_NOUNS = frozenset(
@@ -98,8 +99,8 @@ class FollowUps:
         if position < len(self.sentences) and is_heading(self.sentences[position]):
             position += 1
         while position < len(self.sentences) and (
-            LIST_LINE.match(self.sentences[position].text)
-            or LIST_MARKER_ONLY.match(self.sentences[position - 1].text)
+            LIST_LINE.match(self.texts[position])
+            or LIST_MARKER_ONLY.match(self.texts[position - 1])
         ):
             line_persons = [u for u in self.units[position] if u.person is not None]
             if line_persons:
@@ -139,6 +140,8 @@ class FollowUps:
         accompanies a party of the event just told (within two sentences), or belongs to its
         delegation, is on that party's side."""
         sentence = self.sentences[index]
+        if not COMPANION_WORDS.search(self.texts[index]):
+            return
         verb = next((t for t in sentence if is_companion_verb(t)), None)
         events = [
             f
@@ -265,6 +268,9 @@ def is_companion_verb(token) -> bool:
 def names_the_event(sentence: Span) -> bool:
     """`Ont pris part à l'audience ...`, `La cérémonie s'est déroulée ...`: the sentence points
     back at an event with a definite noun."""
+    text = sentence_text(sentence).lower()
+    if not any(noun in text for noun in EVENT_NOUNS):
+        return False
     return any(
         t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in ("l'", "la", "le", "cette")
         for t in sentence
@@ -273,6 +279,8 @@ def names_the_event(sentence: Span) -> bool:
 
 def alongside_start(sentence: Span) -> int | None:
     """Where `aux côtés de` begins in the sentence, or None."""
+    if "côtés" not in sentence_text(sentence):
+        return None
     for token in sentence:
         if token.lower_ == "côtés" and token.i > 0 and token.doc[token.i - 1].lower_ == "aux":
             return token.i
@@ -280,6 +288,8 @@ def alongside_start(sentence: Span) -> int | None:
 
 
 def presence_start(sentence: Span) -> int | None:
+    if "présence" not in sentence_text(sentence).lower():
+        return None
     for token in sentence:
         if (
             token.lower_ == "présence"
@@ -299,7 +309,7 @@ def attendance_end(sentence: Span, presence: int) -> int:
 
 
 def sentence_announces_list(sentence: Span, doc: Doc) -> bool:
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     if text.endswith(":"):
         return True
     following = doc[sentence.end : min(sentence.end + 3, len(doc))].text
@@ -312,5 +322,5 @@ def is_heading(sentence: Span) -> bool:
     return (
         len(words) <= 6
         and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        and not (LIST_LINE.match(sentence.text))
+        and not (LIST_LINE.match(sentence_text(sentence)))
     )

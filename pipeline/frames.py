@@ -37,7 +37,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
-from .chains import LOCATIVE, Unit, preceded_by, word_before
+from .chains import LOCATIVE, Unit, preceded_by, sentence_text, word_before
 from .event import Frame
 from .follow_ups import (
     FollowUps,
@@ -59,9 +59,17 @@ NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite d
 
 
 class FrameBuilder(FollowUps, WhenWhere):
-    def __init__(self, doc: Doc, sentences: list[Span], units: list[list[Unit]]):
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: list[Span],
+        units: list[list[Unit]],
+        entities: list[Span] | None = None,
+    ):
         self.doc = doc
         self.sentences = sentences
+        self.entities = list(doc.ents) if entities is None else entities
+        self.texts = [sentence_text(sentence) for sentence in sentences]
         self.references = References(doc, units, sentences)
         self.units = [
             sorted(
@@ -95,7 +103,7 @@ class FrameBuilder(FollowUps, WhenWhere):
 
     def story_sentences(self) -> list[int]:
         """The sentences that may tell an event: not photo captions."""
-        return [i for i, s in enumerate(self.sentences) if not CAPTION_START.match(s.text)]
+        return [i for i, text in enumerate(self.texts) if not CAPTION_START.match(text)]
 
     def read_triggers(self) -> None:
         for index in self.story_sentences():
@@ -340,6 +348,10 @@ class FrameBuilder(FollowUps, WhenWhere):
     def told_in(self, frame: Frame) -> set[int]:
         """The sentences that tell an event: its trigger's and its list lines."""
         return frame.context | {self.sentence_index(frame.trigger.start)}
+
+
+def is_caption(sentence: Span) -> bool:
+    return bool(CAPTION_START.match(sentence_text(sentence)))
 
 
 def is_party(unit: Unit) -> bool:

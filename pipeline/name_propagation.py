@@ -11,6 +11,8 @@ Out: the same `Doc` with a PERSON span added over every token run, outside any e
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -23,22 +25,27 @@ MIN_SURNAME_LENGTH = 3
 class NamePropagation:
     @guarded("ner")
     def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
         surnames = {
             e[-1].text
-            for e in doc.ents
-            if e.label_ == "PERSON" and len(e[-1].text) >= MIN_SURNAME_LENGTH and e[-1].is_title
-            or e.label_ == "PERSON" and e[-1].is_upper and len(e[-1].text) >= MIN_SURNAME_LENGTH
+            for e in entities
+            if e.label_ == "PERSON"
+            and len(e[-1].text) >= MIN_SURNAME_LENGTH
+            and (e[-1].is_title or e[-1].is_upper)
         }
-        other_names = {e.text for e in doc.ents if e.label_ != "PERSON"}
-        surnames -= other_names
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        added = [
-            Span(doc, token.i, token.i + 1, label="PERSON")
-            for token in doc
-            if token.i not in taken and token.text in surnames
-        ]
-        if added:
-            doc.ents = filter_spans(list(doc.ents) + added)
+        surnames -= {e.text for e in entities if e.label_ != "PERSON"}
+        if not surnames:
+            return doc
+        # Compare hashes of the token texts: one array for the document, no Token objects.
+        orths = doc.to_array(ORTH)
+        wanted = numpy.array([doc.vocab.strings.add(name) for name in surnames], dtype=orths.dtype)
+        taken = numpy.zeros(len(doc), dtype=bool)
+        for entity in entities:
+            taken[entity.start : entity.end] = True
+        positions = numpy.flatnonzero(numpy.isin(orths, wanted) & ~taken)
+        if len(positions):
+            added = [Span(doc, int(i), int(i) + 1, label="PERSON") for i in positions]
+            doc.ents = filter_spans(entities + added)
         return doc
 
 

@@ -145,11 +145,13 @@ def plural_groups(sentence: Span) -> list[Unit]:
     doc = sentence.doc
     groups = []
     for token in sentence:
+        word = token.lower_
         if (
-            token.ent_type_
-            or not has_plural_determiner(token, sentence)
+            not word.endswith(("s", "x"))
+            or token.ent_type_
+            or fold_word(word) not in office_heads()
             or "Plur" not in token.morph.get("Number")
-            or fold_word(token.lower_) not in office_heads()
+            or not has_plural_determiner(token, sentence)
         ):
             continue
         end = token.i + 1

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import chains
-from .frames import CAPTION_START, Frame, FrameBuilder
+from .frames import Frame, FrameBuilder, is_caption
 from .guard import guarded
 
 if not Doc.has_extension("relations"):
@@ -120,12 +120,23 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
 class RelationExtractor:
     @guarded("relations")
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[chains.TEXT_KEY] = doc.text
+        try:
+            self.extract(doc)
+        finally:
+            del doc.user_data[chains.TEXT_KEY]
+        return doc
+
+    def extract(self, doc: Doc) -> None:
         honorifics = list(doc.spans.get("honorifics", []))
-        sentences = [s for s in doc.sents if s.text.strip()]
-        units = [chains.sentence_units(doc, sentence, honorifics) for sentence in sentences]
+        sentences = [s for s in doc.sents if chains.sentence_text(s).strip()]
+        entities = list(doc.ents)
+        units = [
+            chains.sentence_units(doc, sentence, honorifics, entities) for sentence in sentences
+        ]
         relations: list[dict] = []
         for sentence, sentence_units in zip(sentences, units, strict=True):
-            if CAPTION_START.match(sentence.text):
+            if is_caption(sentence):
                 continue
             for unit in sentence_units:
                 for relation, head, tail, confidence in chains.attribute_facts(unit):
@@ -143,7 +154,7 @@ class RelationExtractor:
                             "place": None,
                         }
                     )
-        frames = FrameBuilder(doc, sentences, units).build()
+        frames = FrameBuilder(doc, sentences, units, entities).build()
         for number, frame in enumerate(frames, 1):
             relations += frame_relations(frame, number, sentences)
         unique: dict[tuple, dict] = {}
@@ -155,7 +166,6 @@ class RelationExtractor:
             unique.values(),
             key=lambda r: (r["sentence"][0], r["head"]["start"], r["tail"]["start"], r["relation"]),
         )
-        return doc
 
 
 @Language.factory("communique_relations")

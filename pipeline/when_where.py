@@ -43,7 +43,7 @@ class WhenWhere:
         ordered = sorted(frame.context, key=lambda i: (i != self.sentence_index(trigger), i))
         for index in ordered:
             sentence = self.sentences[index]
-            ents = [e for e in self.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+            ents = [e for e in self.entities if sentence.start <= e.start and e.end <= sentence.end]
             dates = [e for e in ents if e.label_ == "DATE"]
             places = [
                 e
