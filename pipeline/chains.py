@@ -10,8 +10,9 @@ between them form a chain (`le Secrétaire Général de la CIMCT, le Major Gén�
 `et`, a verb or any other word ends it, except a bare `et` between two offices, which are one
 person's (`secrétaire général adjoint et chef du secteur ...`). The model's `appos` arcs are not
 used: they are wrong half the time on these chains. A chain is cut into one unit per PERSON:
-what stands before the first person is his; between two persons, ranks and honorifics introduce
-the next one and titles with their organisation describe the previous one. A chain without a
+what stands before the first person is his; between two persons, ranks, honorifics and titles
+with their own article (`, l'ambassadeur de X, M. B`) introduce the next one, and other titles
+with their organisation describe the previous one. A chain without a
 person is an organisation when it starts with the ORG/GPE, and a title-only mention when it
 starts with a title or rank (references.py may resolve it to a named person). A news agency's
 tag in a dateline (`Dakar, 3 mai (APS) -`) is never part of a chain.
@@ -175,8 +176,10 @@ def units(chain: list[Span]) -> list[Unit]:
             owner[index] = after[0]
         elif not after:
             owner[index] = before[-1]
-        elif element.label_ in ("RANK", "HONORIFIC"):
+        elif element.label_ in ("RANK", "HONORIFIC") or introduces_next(element):
             owner[index] = after[0]
+        elif element.label_ in ("ORG", "GPE") and index > 0 and owner[index - 1] == after[0]:
+            owner[index] = after[0]  # the organisation of an office that opens the next name
         else:
             owner[index] = before[-1]
     result = []
@@ -186,6 +189,18 @@ def units(chain: list[Span]) -> list[Unit]:
         fill(unit, members)
         result.append(unit)
     return result
+
+
+def introduces_next(element: Span) -> bool:
+    """`M. A, l'ambassadeur de Belgique, M. B`: between two names, an office with its own
+    article opens the next person's apposition; without one (`M. A, ambassadeur de
+    Belgique, et ...`) it describes the name before it."""
+    doc = element.doc
+    return (
+        element.label_ == "TITLE"
+        and element.start > 0
+        and doc[element.start - 1].lower_ in ("le", "la", "l'")
+    )
 
 
 def fill(unit: Unit, members: list[Span]) -> None:

@@ -121,7 +121,9 @@ class FollowUps:
         for unit in self.units[index + 1]:
             if unit.person is None:
                 continue
-            opens_sentence = unit.start - self.sentences[index + 1].start <= 1
+            opens_sentence = unit.start - self.sentences[index + 1].start <= 1 or bool(
+                self.references.introduced_offices(unit)
+            )
             subject = opens_sentence or any(
                 t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
             )

@@ -141,7 +141,10 @@ class FrameBuilder(FollowUps, WhenWhere):
         parse_confirmed = trigger_rules.parse_subject(token) is not None and bool(subject)
         frame.confidence = 0.9 if parse_confirmed else 0.75
         if trigger.passive and trigger.relation == "RECEIVED":
-            agent = [u for u in right if preceded_by(u, ("par",))][:1]
+            agent = [self.named_in_apposition(u, right) for u in right if preceded_by(u, ("par",))]
+            agent = agent[:1]
+            if not subject and agent:  # `Reçu par X, titre, Y a ...`: Y follows the agent
+                subject = self.main_subject_after(index, agent[0], right)
             sides = {"host": agent, "guest": subject}
         else:
             objects = self.object_side(right, trigger.rule)
@@ -165,12 +168,18 @@ class FrameBuilder(FollowUps, WhenWhere):
     def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:
         subject = trigger_rules.parse_subject(token)
         previous = self.frames[-1] if self.frames else None
+        if subject is not None and subject.lower_ == "qui":  # `c'est X qui a rendu visite`
+            before = [u for u in left if u.end <= subject.i]
+            return self.series(before[-1], left) if before else []
         if subject is not None and (
             subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+            group = self.references.group(subject, previous)
+            if group:
+                return group
             named = [u for u in left if u.start > subject.i and u.person is not None]
             person = self.references.pronoun(subject, index, previous)
             if named:  # `La délégation (conduite par W), qui comprenait X, Y et Z, a été reçue`
@@ -226,6 +235,24 @@ class FrameBuilder(FollowUps, WhenWhere):
             )
         return group if joined else group[:1]
 
+    def main_subject_after(self, index: int, agent: Unit, right: list[Unit]) -> list[Unit]:
+        """`Reçu par le ministre, le général Y a ...` / `Accueilli par le ministre, il s'est
+        ...`: the guest of a participial opening is the main clause's subject after it."""
+        following = [u for u in right if u.start > agent.end]
+        pronoun = next(
+            (
+                t
+                for t in self.doc[agent.end : self.sentences[index].end]
+                if t.pos_ == "PRON" and t.dep_.startswith("nsubj")
+            ),
+            None,
+        )
+        if pronoun is not None and (not following or pronoun.i < following[0].start):
+            previous = self.frames[-1] if self.frames else None
+            person = self.references.pronoun(pronoun, index, previous)
+            return [person] if person is not None else []
+        return following[:1]
+
     def named_in_apposition(self, chosen: Unit, left: list[Unit]) -> Unit:
         """`Le ministre ... et Anciens combattants, M. X, a reçu`: a title whose chain was cut
         before the name still introduces the person named next, before any verb."""
@@ -248,7 +275,11 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         if named:
             return named
-        if role in ("host", "tail"):
+        if role == "host":  # `une visite dans le Sultanat d'Oman`: a country is where, not who
+            return [
+                u for u in right if u.participant is not None and u.participant.label_ != "GPE"
+            ][:1]
+        if role == "tail":
             return right[:1]
         return [
             u for u in right if not preceded_by(u, LOCATIVE | {"siège", "de", "du", "délégation"})

@@ -149,7 +149,7 @@ def plural_groups(sentence: Span) -> list[Unit]:
         if (
             not word.endswith(("s", "x"))
             or token.ent_type_
-            or fold_word(word) not in office_heads()
+            or (fold_word(word) not in office_heads() and not anaphor_offices(word))
             or "Plur" not in token.morph.get("Number")
             or not has_plural_determiner(token, sentence)
         ):
@@ -179,6 +179,12 @@ def office_synonyms(text: str) -> list[tuple[str, frozenset[str]]]:
     """Other names of the same office (`chef de l'État` = `président de la République`),
     from `models/office_synonyms.jsonl`."""
     return synonym_table().get(office_key(text), [])
+
+
+def anaphor_offices(text: str) -> list[str]:
+    """`les cinq diplomates`: the offices an anaphoric office noun stands for."""
+    row = anaphors().get(fold_word(text.split()[0])) if text.split() else None
+    return list(row.get("offices", [])) if row and row["kind"] == "office" else []
 
 
 @cache
@@ -250,14 +256,18 @@ class References:
         return before[-1].titles
 
     def introduced_offices(self, unit: Unit) -> list[str]:
-        """`Le diplomate, M. Erik Lund`: the offices the noun before the name stands for."""
+        """`Le diplomate, M. Erik Lund`, `L'officier nigérian, le général X`: the offices the
+        noun before the name (across a comma and its adjectives) stands for."""
         position = unit.start - 1
         while position >= 0 and (self.doc[position].is_punct or self.doc[position].is_space):
             position -= 1
-        if position < 0:
-            return []
-        row = anaphors().get(self.doc[position].lower_)
-        return list(row.get("offices", [])) if row and row["kind"] == "office" else []
+        for token in reversed(list(self.doc[max(position - 2, 0) : position + 1])):
+            row = anaphors().get(token.lower_)
+            if row and row["kind"] == "office":
+                return list(row.get("offices", []))
+            if token.pos_ not in ("ADJ", "NOUN"):
+                break
+        return []
 
     # ------------------------------------------------------------------ offices
 
@@ -265,7 +275,9 @@ class References:
         title = unit.titles[0]
         affiliation = unit.affiliations[0].text if unit.affiliations else ""
         fitting = []
-        for head, complements in [office_key(title.text), *office_synonyms(title.text)]:
+        names = [office_key(title.text), *office_synonyms(title.text)]
+        names += [office_key(office) for office in anaphor_offices(title.text)]
+        for head, complements in names:
             for holder_complements, holder in self.holders.get(head, ()):
                 if not (complements <= holder_complements or holder_complements <= complements):
                     continue
@@ -367,6 +379,16 @@ class References:
         before = [u for u in self.named if u.end <= position]
         return before[-1] if before else None
 
+    def group(self, token: Token, previous_frame) -> list[Unit]:
+        """`les parlementaires ivoiriens ont été accueillis`: a plural noun of kind `guests`
+        stands for every named guest of the document's previous event."""
+        row = anaphors().get(fold_word(token.lower_))
+        if row is None or row["kind"] not in ("guests", "guest") or previous_frame is None:
+            return []
+        if "Plur" not in token.morph.get("Number"):
+            return []
+        return [u for u in previous_frame.guests if u.person is not None]
+
     def pronoun(self, token: Token, sentence_index: int, previous_frame) -> Unit | None:
         """The person a subject pronoun or anaphoric noun stands for, or None."""
         word = token.lower_
@@ -381,7 +403,7 @@ class References:
             return self.subject_person(sentence_index, token.i)
         if row["kind"] == "last_person":
             return self.last_person(token.i)
-        if previous_frame is not None and row["kind"] in ("host", "guest", "office"):
+        if previous_frame is not None and row["kind"] in ("host", "guest", "office", "guests"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             named = [u for u in side if u.person is not None]
             return named[0] if len(named) == 1 else None

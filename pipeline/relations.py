@@ -77,7 +77,7 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
                 first, second = sorted((host, guest), key=lambda s: s.start)
                 records.append(record("MET", first, second))
     for attendee in frame.attendees:
-        if hosts and attendee.person is not None and attendee.person != hosts[0]:
+        if hosts and attendee.person is not None and not same_surname(attendee.person, hosts[0]):
             records.append(record("ATTENDED", attendee.person, hosts[0]))
     return records
 
@@ -97,6 +97,11 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
             and r["tail"]["label"] != "PERSON"
         )
     ]
+
+
+def same_surname(first: Span, second: Span) -> bool:
+    """`Wampach` and `Georges Wampach`: one person written twice."""
+    return first[-1].lower_ == second[-1].lower_
 
 
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:

@@ -224,3 +224,35 @@ def test_the_delegation_received_is_its_leader_and_its_named_members(analyse):
                   "La délégation, qui comprenait également le colonel Petr Cerny, a été reçue "
                   "par le commissaire Jean Obiang.")
     assert events(doc) == {("Jean Obiang", "Jan Novak"), ("Jean Obiang", "Petr Cerny")}
+
+
+def test_participial_opening_puts_the_main_subject_as_guest(analyse):
+    doc = analyse("Reçu en audience mardi par le ministre de la Défense, M. Yves Tano, "
+                  "l'ambassadeur de Belgique, M. Jan Peeters, a salué la coopération.")
+    assert events(doc) == {("Yves Tano", "Jan Peeters")}
+
+
+def test_participial_opening_with_a_pronoun_subject(analyse):
+    doc = analyse("Le colonel Jan Novak est arrivé lundi.\n\nAccueilli au perron par le "
+                  "général Ali Kone, il a présenté sa mission.")
+    assert events(doc) == {("Ali Kone", "Jan Novak")}
+
+
+def test_cleft_subject_qui_is_the_unit_before_it(analyse):
+    doc = analyse("Mardi, c'est le colonel Jan Novak qui a rendu une visite de courtoisie au "
+                  "général Ali Kone.")
+    assert events(doc) == {("Ali Kone", "Jan Novak")}
+
+
+def test_plural_guests_noun_stands_for_the_previous_guests(analyse):
+    doc = analyse("Le président Yves Tano a reçu lundi le député Jan Novak et la députée Eva "
+                  "Dvorak.\n\nMardi, les parlementaires tchèques ont été accueillis par le maire, "
+                  "M. Paul Mba.")
+    assert ("Paul Mba", "Jan Novak") in events(doc)
+    assert ("Paul Mba", "Eva Dvorak") in events(doc)
+
+
+def test_a_country_after_dans_is_where_not_who_received(analyse):
+    doc = analyse("L'amiral Jan Novak, qui effectue une visite officielle dans le Sultanat "
+                  "d'Oman, a été reçu par le général Ali Kone.")
+    assert events(doc) == {("Ali Kone", "Jan Novak")}
