@@ -10,6 +10,7 @@ Accepted lines (see `docs/annotation.md`):
     R1<TAB>TYPE Arg1:T1 Arg2:T2
     #1<TAB>AnnotatorNotes R1<TAB>date=2024-05-03        (relation notes: read)
     #2<TAB>AnnotatorNotes T1<TAB>free text              (other notes: accepted, ignored)
+    *<TAB>Equiv T1 T4 T9                                (one entity: read)
 
 Relation notes: the `key=value` words of an `AnnotatorNotes` line on an `R` id (words
 separated by spaces, key made of letters, digits and `_`, value without spaces) become that
@@ -85,6 +86,7 @@ class GoldDocument:
     text: str
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    equivalences: list[tuple[str, ...]] = field(default_factory=list)  # `Equiv` span groups
 
     def span(self, span_id: str) -> Span:
         """The span with this id (KeyError when absent)."""
@@ -187,6 +189,21 @@ def _attach_notes(path: Path, relations: list[tuple[int, Relation]],
             for number, relation in relations]
 
 
+def _equivalence(path: Path, number: int, fields: list[str]) -> tuple[str, ...]:
+    """The span ids of a `*<TAB>Equiv T1 T2 ...` line (brat's mark for one entity)."""
+    words = fields[1].split() if len(fields) == 2 else []
+    if len(words) < 3 or words[0] != "Equiv" or not all(SPAN_ID.fullmatch(w) for w in words[1:]):
+        raise GoldError(path, number, "malformed equivalence line (expected "
+                                      "'*<TAB>Equiv T1 T2 ...')")
+    return tuple(words[1:])
+
+
+def parse_equivalences(ann: str, path: Path | str = "<ann>") -> list[tuple[str, ...]]:
+    """The `Equiv` groups of a `.ann`: span ids that name one entity."""
+    return [_equivalence(Path(path), number, line.removesuffix("\r").split("\t"))
+            for number, line in enumerate(ann.split("\n"), 1) if line.startswith("*\t")]
+
+
 def parse_ann(ann: str, text: str, path: Path | str = "<ann>") -> tuple[list[Span],
                                                                           list[Relation]]:
     """Parse and validate the content of a `.ann` against its text."""
@@ -207,6 +224,9 @@ def parse_ann(ann: str, text: str, path: Path | str = "<ann>") -> tuple[list[Spa
             note = _parse_note(path, number, line, fields)
             if note is not None:
                 notes.append(note)
+            continue
+        if identifier == "*":
+            _equivalence(path, number, fields)
             continue
         if identifier in seen:
             raise GoldError(path, number, f"duplicate id {identifier} "
@@ -237,8 +257,14 @@ def load_document(ann_path: Path | str) -> GoldDocument:
     if not txt_path.is_file():
         raise GoldError(ann_path, None, f"missing text file {txt_path.name}")
     text = read_text(txt_path)
-    spans, relations = parse_ann(read_text(ann_path), text, ann_path)
-    return GoldDocument(ann_path.stem, text, spans, relations)
+    ann = read_text(ann_path)
+    spans, relations = parse_ann(ann, text, ann_path)
+    equivalences = parse_equivalences(ann, ann_path)
+    known = {span.id for span in spans}
+    for group in equivalences:
+        if not set(group) <= known:
+            raise GoldError(ann_path, None, f"equivalence refers to a missing span id: {group}")
+    return GoldDocument(ann_path.stem, text, spans, relations, equivalences)
 
 
 def load_corpus(directory: Path | str) -> list[GoldDocument]:

@@ -98,7 +98,25 @@ def document_ann(text: str, mentions: list[dict], relations: list[dict],
             notes.append(f"#{len(notes) + 1}\tAnnotatorNotes R{number}\t"
                          f"date={relation.get('date') or 'none'}")
     summary.relations += number
-    return "".join(line + "\n" for line in lines + notes)
+    return "".join(line + "\n" for line in lines + notes + equivalences(mentions, span_ids))
+
+
+def equivalences(mentions: list[dict], span_ids: dict) -> list[str]:
+    """`*<TAB>Equiv T1 T4`: the spans of one entity in this document, so that the scorer's
+    facts group them as the run did."""
+    groups: dict[str, list[str]] = {}
+    for mention in mentions:
+        span_id = span_ids.get((int(mention["start"]), int(mention["end"])))
+        entity = mention.get("entity_id")
+        if span_id and isinstance(entity, str) and entity:
+            groups.setdefault(entity, [])
+            if span_id not in groups[entity]:
+                groups[entity].append(span_id)
+    return [
+        "*\tEquiv " + " ".join(sorted(ids, key=lambda i: int(i[1:])))
+        for _, ids in sorted(groups.items())
+        if len(ids) > 1
+    ]
 
 
 def annotation_conf() -> str:

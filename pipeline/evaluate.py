@@ -51,6 +51,8 @@ are grouped into entities:
     short name that fits two longest names (two people) stays an entity of its own.
   - ORG: the same rule on the words of `fact_text` (`Coalition` and `Coalition Islamique`
     belong to `Coalition Islamique Militaire Contre le Terrorisme`; an acronym stays apart).
+  - brat `Equiv` lines (`*<TAB>Equiv T1 T4`, as `export-brat` writes them) join the
+    entities of their spans into one, whatever the rules above say.
   - every other label: the spans of the same label with the same normalised text
     (`fact_text`: casefolded, accents stripped, hyphens and apostrophe variants as spaces,
     whitespace collapsed) are one entity.
@@ -433,7 +435,23 @@ def gold_entities(doc: GoldDocument) -> dict[str, tuple]:
             keys[span.id] = bodies[tuple(fact_text(span.text).split())]
         else:
             keys[span.id] = (span.label, fact_text(span.text))
-    return keys
+    return _join_equivalent(keys, doc.equivalences)
+
+
+def _join_equivalent(keys: dict[str, tuple], groups: list[tuple[str, ...]]) -> dict[str, tuple]:
+    """Entities that a brat `Equiv` line says are one take one key (the smallest)."""
+    canonical = {key: key for key in keys.values()}
+
+    def find(key: tuple) -> tuple:
+        while canonical[key] != key:
+            key = canonical[key]
+        return key
+
+    for group in groups:
+        roots = sorted({find(keys[span_id]) for span_id in group if span_id in keys})
+        for root in roots[1:]:
+            canonical[root] = roots[0]
+    return {span_id: find(key) for span_id, key in keys.items()}
 
 
 def _fact(doc_id: str, relation: str, head: tuple, tail: tuple) -> Fact:

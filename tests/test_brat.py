@@ -189,3 +189,16 @@ def test_seed_gold_files_are_valid():
     documents = load_corpus(seeds)
     assert len(documents) == len(list(seeds.glob("*.ann")))
     assert all(document.spans for document in documents)
+
+
+def test_equiv_lines_are_read_and_checked(tmp_path):
+    from pipeline.brat import GoldError, load_document
+
+    (tmp_path / "d.txt").write_text("CIMCT et Coalition", encoding="utf-8")
+    ann = tmp_path / "d.ann"
+    ann.write_text("T1\tORG 0 5\tCIMCT\nT2\tORG 9 18\tCoalition\n*\tEquiv T1 T2\n",
+                   encoding="utf-8")
+    assert load_document(ann).equivalences == [("T1", "T2")]
+    ann.write_text("T1\tORG 0 5\tCIMCT\n*\tEquiv T1 T7\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="missing span id"):
+        load_document(ann)
