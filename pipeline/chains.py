@@ -80,6 +80,11 @@ def sentence_text(span: Span) -> str:
     return text[span.start_char : span.end_char]
 
 
+def surname(person: Span) -> str:
+    """A name's last word, lowercased: `le général Guidi` = `Paolo Ferrante Guidi`."""
+    return person[-1].lower_
+
+
 def span_record(span: Span) -> dict:
     return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
 

@@ -408,7 +408,7 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_fold(text).translate({ord(ch): " " for ch in DASHES}).split())
 
 
-def _person_keys(
+def _name_keys(
     names: set[tuple[str, ...]], label: str = "PERSON"
 ) -> dict[tuple[str, ...], tuple]:
     """Each distinct name -> its entity key (the rule of the module docstring)."""
@@ -423,9 +423,9 @@ def _person_keys(
 
 def gold_entities(doc: GoldDocument) -> dict[str, tuple]:
     """Span id -> gold entity key: persons grouped by name words, others by label and text."""
-    people = _person_keys({name_words(span.text) for span in doc.spans
+    people = _name_keys({name_words(span.text) for span in doc.spans
                            if span.label == "PERSON"})
-    bodies = _person_keys({tuple(fact_text(span.text).split()) for span in doc.spans
+    bodies = _name_keys({tuple(fact_text(span.text).split()) for span in doc.spans
                            if span.label == "ORG"}, "ORG")
     keys = {}
     for span in doc.spans:

@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
-from .chains import Unit, sentence_text
+from .chains import Unit, sentence_text, surname
 from .event import Frame
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
@@ -41,11 +41,6 @@ EVENT_NOUNS = frozenset(
     "audience audiences cérémonie entretien entretiens rencontre réunion séance visite "
     "tête-à-tête échanges".split()
 )
-
-
-def plain_name(unit: Unit) -> str:
-    """A person's surname, for `le général Guidi` = `Paolo Ferrante Guidi`."""
-    return unit.person.text.split()[-1].lower()
 
 
 class FollowUps:
@@ -127,9 +122,9 @@ class FollowUps:
             subject = opens_sentence or any(
                 t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
             )
-            surname = plain_name(unit)
+            name = surname(unit.person)
             first_time = not any(
-                plain_name(u) == surname for u in self.references.named if u.start < unit.start
+                surname(u.person) == name for u in self.references.named if u.start < unit.start
             )
             if subject and first_time:
                 frame.confidence = min(frame.confidence, 0.65)
@@ -156,10 +151,12 @@ class FollowUps:
         persons = [u for u in self.units[index] if u.person is not None]
         principal = self.principal(index, verb, persons)
         added = [u for u in persons if u.start > verb.i]
-        if principal == "guest" or principal in {plain_name(u) for u in frame.guests if u.person}:
+        if principal == "guest" or principal in {
+            surname(u.person) for u in frame.guests if u.person
+        }:
             frame.guests += added
         elif frame.relation == "MET" and principal in {
-            plain_name(u) for u in frame.hosts if u.person
+            surname(u.person) for u in frame.hosts if u.person
         }:
             frame.hosts += added
         else:
@@ -170,14 +167,14 @@ class FollowUps:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`."""
         before = [u for u in persons if u.end <= verb.i]
         if before:
-            return plain_name(before[0])
+            return surname(before[0].person)
         subject = trigger_rules.parse_subject(verb)
         if subject is None:
             return None
         if subject.lemma_ == "délégation":
             return "guest"
         person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
-        return plain_name(person) if person is not None else None
+        return surname(person.person) if person is not None else None
 
     def attendance(self, index: int) -> None:
         """Attendees of the event of this sentence, else of the event told just before (within

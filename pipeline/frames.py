@@ -87,8 +87,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         """Frames of the trigger sentences, then what the next sentences add, then the
         parties' sentences, dates and places."""
         self.read_triggers()
-        self.join_partial_frames()
-        self.frames.sort(key=lambda f: f.trigger.start)
+        self.join_partial_frames()  # sorts the frames by trigger
         for index in self.story_sentences():
             self.companions(index)
             self.attendance(index)

@@ -37,7 +37,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from . import resources
-from .chains import Unit, preceded_by
+from .chains import Unit, preceded_by, surname
 
 STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
 FEMININE_ENDINGS = (
@@ -329,12 +329,12 @@ class References:
             country = resources.country_by_demonym().get(
                 resources.strip_accents(following.lower_) if following is not None else ""
             )
-            surname = subject.person[-1].lower_
-            others = [u for u in self.named if u.person[-1].lower_ != surname]
+            own = surname(subject.person)
+            others = [u for u in self.named if surname(u.person) != own]
             heads = {
                 office_key(t.text)[0]
                 for u in self.named
-                if u.person[-1].lower_ == surname
+                if surname(u.person) == own
                 for t in u.titles
             }
             fitting = self.distinct([u for u in others if self.counterpart_of(u, heads, country)])

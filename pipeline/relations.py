@@ -44,23 +44,45 @@ def sentence_range(sentence: Span) -> list[int]:
     return [sentence.start_char, sentence.end_char]
 
 
+def relation_record(
+    relation: str,
+    head: Span,
+    tail: Span,
+    sentences: list[list[int]],
+    confidence: float,
+    frame: Frame | None = None,
+    number: int | None = None,
+) -> dict:
+    """One relation of `doc._.relations` (see the module docstring); `sentences[0]` is the
+    sentence that states it, attributes have no frame."""
+
+    def record_of(span: Span | None) -> dict | None:
+        return chains.span_record(span) if span is not None else None
+
+    return {
+        "relation": relation,
+        "head": chains.span_record(head),
+        "tail": chains.span_record(tail),
+        "sentence": sentences[0],
+        "sentences": sorted(sentences),
+        "trigger": frame.trigger.text if frame is not None else "",
+        "confidence": confidence,
+        "frame": number,
+        "date": record_of(frame.date) if frame is not None else None,
+        "place": record_of(frame.place) if frame is not None else None,
+    }
+
+
 def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[dict]:
-    evidence = [sentence_range(sentences[i]) for i in sorted(frame.sentences)]
     trigger_sentence = sentence_range(frame.trigger.sent)
+    evidence = [trigger_sentence] + [
+        sentence_range(sentences[i])
+        for i in sorted(frame.sentences)
+        if sentence_range(sentences[i]) != trigger_sentence
+    ]
 
     def record(relation: str, head: Span, tail: Span) -> dict:
-        return {
-            "relation": relation,
-            "head": chains.span_record(head),
-            "tail": chains.span_record(tail),
-            "sentence": trigger_sentence,
-            "sentences": evidence,
-            "trigger": frame.trigger.text,
-            "confidence": frame.confidence,
-            "frame": number,
-            "date": chains.span_record(frame.date) if frame.date is not None else None,
-            "place": chains.span_record(frame.place) if frame.place is not None else None,
-        }
+        return relation_record(relation, head, tail, evidence, frame.confidence, frame, number)
 
     records = []
     hosts = [u.participant for u in frame.hosts if u.participant is not None]
@@ -77,7 +99,11 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
                 first, second = sorted((host, guest), key=lambda s: s.start)
                 records.append(record("MET", first, second))
     for attendee in frame.attendees:
-        if hosts and attendee.person is not None and not same_surname(attendee.person, hosts[0]):
+        if (
+            hosts
+            and attendee.person is not None
+            and chains.surname(attendee.person) != chains.surname(hosts[0])
+        ):
             records.append(record("ATTENDED", attendee.person, hosts[0]))
     return records
 
@@ -97,11 +123,6 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
             and r["tail"]["label"] != "PERSON"
         )
     ]
-
-
-def same_surname(first: Span, second: Span) -> bool:
-    """`Wampach` and `Georges Wampach`: one person written twice."""
-    return first[-1].lower_ == second[-1].lower_
 
 
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:
@@ -146,18 +167,9 @@ class RelationExtractor:
             for unit in sentence_units:
                 for relation, head, tail, confidence in chains.attribute_facts(unit):
                     relations.append(
-                        {
-                            "relation": relation,
-                            "head": chains.span_record(head),
-                            "tail": chains.span_record(tail),
-                            "sentence": sentence_range(sentence),
-                            "sentences": [sentence_range(sentence)],
-                            "trigger": "",
-                            "confidence": confidence,
-                            "frame": None,
-                            "date": None,
-                            "place": None,
-                        }
+                        relation_record(
+                            relation, head, tail, [sentence_range(sentence)], confidence
+                        )
                     )
         frames = FrameBuilder(doc, sentences, units, entities).build()
         for number, frame in enumerate(frames, 1):
