@@ -1,6 +1,7 @@
 """Aggregation on hand-made per-document results (no model)."""
 
-from pipeline.aggregate import DocumentResult, build_tables, name_key, person_compatible
+from pipeline.aggregate import DocumentResult, build_tables
+from pipeline.identity import name_key, person_compatible
 
 
 def entity(start, text, label, key=""):
