@@ -158,7 +158,21 @@ def second_office(previous: Span, element: Span, gap: Span) -> bool:
     return words == ["et"] and previous.label_ == "TITLE" and element.label_ == "TITLE"
 
 
+def opens_group(element: Span) -> bool:
+    """`M. A, les ministres de la Défense des pays voisins`: an office after a plural
+    determiner is a group of its own, never the office of the name before it."""
+    doc = element.doc
+    return (
+        element.label_ == "TITLE"
+        and element.start > 0
+        and doc[element.start - 1].lower_ in ("les", "des", "aux", "ces")
+    )
+
+
 def units(chain: list[Span]) -> list[Unit]:
+    split = next((i for i, e in enumerate(chain) if i > 0 and opens_group(e)), None)
+    if split is not None:
+        return units(chain[:split]) + units(chain[split:])
     persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]
     if not persons:
         unit = Unit(

@@ -175,6 +175,10 @@ class FrameBuilder(FollowUps, WhenWhere):
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
+        if subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "TITLE":
+            group = self.references.group(subject, previous)  # `les parlementaires`
+            if group:
+                return group
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             group = self.references.group(subject, previous)
             if group:

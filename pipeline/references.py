@@ -101,6 +101,27 @@ def office_heads() -> frozenset[str]:
     )
 
 
+def coordinated_bodies(doc, end: int) -> list[str]:
+    """The countries or bodies coordinated after a plural office's own (`les attachés de
+    défense du Cambodge` `et du Laos`, `, du Mali et du Niger`)."""
+    bodies = []
+    position = end
+    while position + 1 < len(doc) and doc[position].lower_ in ("et", ","):
+        look = position + 1
+        while look < len(doc) and doc[look].lower_ in ("de", "du", "des", "d'", "la", "l'"):
+            look += 1
+        token = doc[look] if look < len(doc) else None
+        if token is None or look == position + 1 or token.ent_type_ not in ("GPE", "ORG"):
+            break
+        while look < len(doc) and doc[look].ent_iob_ != "O" and (
+            look == token.i or doc[look].ent_iob_ == "I"
+        ):
+            look += 1
+        bodies.append(doc[token.i:look].text)
+        position = look
+    return bodies
+
+
 NUMBER_WORDS = {
     "deux": 2,
     "trois": 3,
@@ -273,7 +294,12 @@ class References:
 
     def office_holders(self, unit: Unit) -> list[Unit]:
         title = unit.titles[0]
-        affiliation = unit.affiliations[0].text if unit.affiliations else ""
+        plural = is_plural(title)
+        # a plural office may name several bodies (`les attachés de défense du Cambodge et du
+        # Laos`): a holder of any of them fits
+        affiliations = [a.text for a in unit.affiliations[:1]] or [""]
+        if plural:
+            affiliations += coordinated_bodies(title.doc, unit.end)
         fitting = []
         names = [office_key(title.text), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
@@ -282,11 +308,16 @@ class References:
                 if not (complements <= holder_complements or holder_complements <= complements):
                     continue
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
-                if not same_body(affiliation, holder_affiliation):
+                if not any(same_body(a, holder_affiliation) for a in affiliations):
                     continue
                 fitting.append(holder)
         fitting.sort(key=lambda u: u.start)
-        if is_plural(title):
+        if plural and not fitting and unit.affiliations:
+            # `les ministres de la Défense des pays du Benelux`: the group's body is not
+            # each holder's own; every holder of the office fits
+            return self.office_holders(Unit(unit.start, unit.end, titles=unit.titles,
+                                            led_by_title=unit.led_by_title))
+        if plural:
             holders = self.distinct(fitting)
             count = stated_count(title)
             if count and len(holders) > count:  # `cinq nouveaux ambassadeurs`: the five nearest
