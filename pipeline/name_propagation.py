@@ -50,7 +50,13 @@ class NamePropagation:
             taken[entity.start : entity.end] = True
         positions = numpy.flatnonzero(numpy.isin(orths, wanted) & ~taken)
         if len(positions):
-            added = [Span(doc, int(i), int(i) + 1, label="PERSON") for i in positions]
+            name_words = {t.text for e in entities if e.label_ == "PERSON" for t in e}
+            added = []
+            for position in positions:
+                start = int(position)
+                while start > 0 and not taken[start - 1] and doc[start - 1].text in name_words:
+                    start -= 1  # `MBUYI KASONGO`: the rest of the written name before it
+                added.append(Span(doc, start, int(position) + 1, label="PERSON"))
             doc.ents = filter_spans(entities + added)
         return doc
 

@@ -430,6 +430,18 @@ def _free_name_token(token) -> bool:
     )
 
 
+def _agrees_as_adjective(token, head) -> bool:
+    """`Forces armées`: a lowercase noun the parser tags NOUN that agrees with the
+    capitalised head before it in gender and number works as its adjective."""
+    return (
+        token.pos_ == "NOUN"
+        and head.text[:1].isupper()
+        and bool(token.morph.get("Number"))
+        and token.morph.get("Number") == head.morph.get("Number")
+        and token.morph.get("Gender") == head.morph.get("Gender")
+    )
+
+
 def _capitals_name(span: Span) -> bool:
     """`KOFFI`, `MUKENDI KALONJI`: words in capitals with a vowel, not a listed acronym."""
     return not span.id_ and all(
@@ -831,8 +843,10 @@ class EntityCorrector:
                     continue
                 break
             previous = doc[end - 1]
-            after_name_word = previous.text[:1].isupper() or (
-                previous.pos_ == "ADJ" and previous.is_lower and not lowercase_tail
+            after_name_word = (
+                previous.text[:1].isupper()
+                or (previous.pos_ == "ADJ" and previous.is_lower and not lowercase_tail)
+                or (end == start + 2 and _agrees_as_adjective(previous, doc[start]))
             )
             if (
                 token.is_lower
@@ -841,6 +855,7 @@ class EntityCorrector:
                     token.pos_ == "ADJ"
                     and (lowercase_tail or after_name_word)
                     or (lowercase_tail and token.pos_ == "NOUN")
+                    or (end == start + 1 and _agrees_as_adjective(token, doc[start]))
                 )
             ):
                 end += 1
