@@ -557,6 +557,8 @@ class EntityCorrector:
         if label in ("LOC", "MISC") and re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text):
             return [Span(span.doc, span.start, span.end, label="ORG")]
         if label == "PER":
+            if all(t.text in self.org_heads for t in span if t.is_alpha):
+                return [Span(span.doc, span.start, span.end, label="ORG")]  # `L'Ambassade remercie`
             return [Span(span.doc, span.start, span.end, label="PERSON")]
         if label == "MISC":
             if re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text) or span[0].text in self.org_heads:

@@ -38,13 +38,18 @@ PAGE_DATE_LABEL = (
     r"(?:publi[ée]+|mis\s+en\s+ligne|mis\s+à\s+jour|actualis[ée]+|modifi[ée]+|post[ée]+"
     r"|date(?:\s+de\s+publication)?)\b"
 )
-CLOCK = r"(?:\s*(?:à|[,–—|-])?\s*\d{1,2}\s*[h:]\s*(?:\d{2})?(?:\s*min)?(?:\s*(?:GMT|UTC))?)"
+CLOCK = (
+    r"(?:\s*(?:à|[,–—|-])?\s*[\[(]?\d{1,2}\s*[h:]\s*(?:\d{2})?(?:\s*min)?"
+    r"(?:\s*(?:GMT|UTC))?[\])]?)"
+)
 PAGE_DATE_PART = (
     rf"(?:{PAGE_DATE_LABEL}\s*(?:le\b)?\s*:?\s*|le\s+)?"
     rf"({DATE_PATTERN}|\d{{4}}-\d{{2}}-\d{{2}}){CLOCK}?"
 )
 PAGE_DATE = re.compile(
-    rf"{PAGE_DATE_PART}(?:\s*[|·•,–—-]?\s*{PAGE_DATE_PART})?\s*\.?", re.IGNORECASE
+    rf"{PAGE_DATE_PART}(?:\s*[|·•,–—-]?\s*{PAGE_DATE_PART})?\s*\.?"
+    r"(?:\s*[|·•]\s*[A-ZÀ-ÖØ-Þ][\w'’\- ]{0,30})?",  # `08.04.2025 17:42 | Défense`: a rubric
+    re.IGNORECASE,
 )
 NOT_A_PLACE = rf"(?:{WEEKDAY_PATTERN})\b|(?:le|la|les)\s+\d|{PAGE_DATE_LABEL}"
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\-]*"
@@ -54,7 +59,7 @@ DATELINE = re.compile(
     rf"(?:\s*\((?P<region>[^)]{{1,40}})\))?"
     rf"\s*(?:[,–—:\-]\s*)?(?:le\s+)?(?P<date>{DATE_PATTERN}|{DAY_AND_MONTH})"
     rf"(?P<agency>\s*\([^()]{{1,20}}\))?"
-    rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$))",
+    rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$)|(?<=\))\s+(?=[A-ZÀ-ÖØ-Þ]))",
     re.IGNORECASE,
 )
 # Case-sensitive: capitalised words that are not an article, a pronoun or an honorific.

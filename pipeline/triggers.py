@@ -102,7 +102,12 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
             t
             for t in window
             if t.lower_ in nouns
+            and t.doc[t.i - 1].lower_ != "en"  # `X, en visite de travail`: the guest's errand
             and (t.i - token.i <= 5 or t.pos_ == "ADP" or in_object_of(t, token))
+            and (
+                rule.get("object_from") == "verb"  # `honorer X de sa visite`
+                or not any(w.ent_type_ == "PERSON" for w in t.doc[token.i + 1 : t.i])
+            )
         ),
         None,
     )

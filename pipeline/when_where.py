@@ -3,8 +3,9 @@
 In:  the `FrameBuilder` of frames.py, once its frames are complete.
 Out: each frame's `date` and `place` spans.
 
-The date is the DATE nearest the trigger in its sentence, else in the frame's list lines or
-joined sentences, never in a sentence used only to name a party (a holder of an office named
+The date is the DATE nearest the trigger in its sentence (or `hier`, `avant-hier` there,
+counted back from the dateline's or page's date), else in the frame's list lines or joined
+sentences, never in a sentence used only to name a party (a holder of an office named
 elsewhere). An event without one continues the story: it takes the date of the last dated
 event before it (aggregation then falls back to the dateline's, never to the page's
 publication date). The place is a city or site of the trigger's own sentence introduced by
@@ -52,8 +53,21 @@ class WhenWhere:
             ]
             if frame.date is None and dates:
                 frame.date = min(dates, key=lambda e: abs(e.start - trigger))
+            if frame.date is None and index == ordered[0]:
+                frame.date = relative_day(sentence)
             if frame.place is None and places:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
+
+
+RELATIVE_DAYS = frozenset(["hier", "avant-hier"])
+
+
+def relative_day(sentence: Span) -> Span | None:
+    """`a reçu hier`: a day counted back from the dateline's or the page's date (dates.py)."""
+    for token in sentence:
+        if token.lower_ in RELATIVE_DAYS:
+            return Span(sentence.doc, token.i, token.i + 1, label="DATE")
+    return None
 
 
 def is_place_of_event(place: Span) -> bool:
