@@ -107,6 +107,7 @@ TRIGGER_VERB_FORMS = {
     "rencontrer": ("rencontre", "rencontré", "rencontrent"),
 }
 PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
+LOWERCASE_ORG_HEADS = frozenset(["ministère", "ambassade", "consulat"])
 RESOLUTION_PRIORITY = {
     "DATE": 0,
     "GPE": 1,
@@ -734,7 +735,8 @@ class EntityCorrector:
         result = list(entities)
         known_heads = {e[0].text for e in entities if e.label_ == "ORG" and len(e) > 1}
         for token in doc:
-            if token.text not in self.org_heads or token.is_sent_start:
+            lowercase_head = token.lower_ in LOWERCASE_ORG_HEADS  # `du ministère de la Défense`
+            if (token.text not in self.org_heads and not lowercase_head) or token.is_sent_start:
                 continue
             current = occupied.get(token.i)
             if current is not None and (
@@ -750,6 +752,8 @@ class EntityCorrector:
                 and current is None
                 and not (token.i > 0 and doc[token.i - 1].lower_ in DETERMINERS)
             ):
+                continue
+            if lowercase_head and not any(t.text[:1].isupper() for t in doc[token.i + 1 : end]):
                 continue
             swallowed = [e for e in result if e.start < end and e.end > token.i]
             if any(e.start < token.i or e.end > end for e in swallowed):
@@ -1020,12 +1024,16 @@ class EntityCorrector:
         `extend_titles` only when it grows or a named body follows (`le chef de la Cour
         royale`)."""
         taken = {i for e in entities for i in range(e.start, e.end)}
+        office_tokens = {i for e in entities if e.label_ == "TITLE" for i in range(e.start, e.end)}
         return [
             Span(doc, token.i, token.i + 1, label="TITLE", kb_id="bare")
             for token in doc[1:]
             if token.lower_.rsplit("-", 1)[-1] in self.bare_head_words
             and token.i not in taken
-            and doc[token.i - 1].lower_ in DETERMINERS
+            and (
+                doc[token.i - 1].lower_ in DETERMINERS
+                or (doc[token.i - 1].lower_ == "et" and token.i - 2 in office_tokens)
+            )  # `premier vice-ministre de la Défense et chef de l'état-major général`
         ]
 
     @staticmethod
