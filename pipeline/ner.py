@@ -272,7 +272,10 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
 @Language.factory("communique_sentences")
 def make_sentence_boundaries(nlp: Language, name: str):
     abbreviations = frozenset(
-        row["pattern"] for row in resources.load("honorifics.jsonl") if row["pattern"].endswith(".")
+        row["pattern"]
+        for name in ("honorifics.jsonl", "ranks.jsonl")  # `Dr.`, `Col.`: no sentence end
+        for row in resources.load(name)
+        if row["pattern"].endswith(".")
     )
     return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr."})
 

@@ -31,9 +31,11 @@ from .dates import MONTH_PATTERN, parse_date
 WEEKDAY_PATTERN = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 DATE_PATTERN = (
     rf"(?:(?:{WEEKDAY_PATTERN})\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}"
-    rf"|\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}})"
 )
-DAY_AND_MONTH = rf"(?:(?:{WEEKDAY_PATTERN})\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b(?!\s*\d)"
+DAY_AND_MONTH = (
+    rf"(?:(?:{WEEKDAY_PATTERN})\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b\.?(?!\s*\d)"
+)
 PAGE_DATE_LABEL = (
     r"(?:publi[ée]+|mis\s+en\s+ligne|mis\s+à\s+jour|actualis[ée]+|modifi[ée]+|post[ée]+"
     r"|date(?:\s+de\s+publication)?)\b"

@@ -27,12 +27,8 @@ from spacy.tokens import Span, Token
 from . import resources
 from .references import fold_word, office_heads
 
-PARTICIPANT_NOUNS = frozenset(
-    "délégation délégations visiteur visiteurs hôte hôtes invité invités invitée homologue "
-    "homologues mission équipe groupe stagiaire stagiaires auditeur auditeurs officier officiers "
-    "responsable responsables membre membres représentant représentants personnalité "
-    "personnalités ambassadeur ambassadeurs diplomate diplomates".split()
-)
+# Nouns of people: `a reçu les médaillés` is a reception, `a reçu un don` is not.
+PARTICIPANT_NOUNS = resources.words("participant_nouns.jsonl")
 BE_FORMS = frozenset(["est", "sont", "été", "était", "étaient", "sera", "seront", "fut", "furent"])
 
 
