@@ -81,7 +81,13 @@ def sentence_text(span: Span) -> str:
 
 
 def surname(person: Span) -> str:
-    """A name's last word, lowercased: `le général Guidi` = `Paolo Ferrante Guidi`."""
+    """A name's family name, lowercased: its last word (`le général Guidi` = `Paolo
+    Ferrante Guidi`), or its last word in capitals when the family name is written first
+    (`AKÉ Bosson Théodore` = `M. AKÉ`)."""
+    words = [t for t in person if t.is_alpha]
+    capitals = [t for t in words if t.is_upper and len(t) > 1]
+    if capitals and len(capitals) < len(words) and not words[-1].is_upper:
+        return capitals[-1].lower_
     return person[-1].lower_
 
 

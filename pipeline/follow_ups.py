@@ -149,7 +149,7 @@ class FollowUps:
             return
         frame = events[-1]
         persons = [u for u in self.units[index] if u.person is not None]
-        principal = self.principal(index, verb, persons)
+        principal = self.principal(index, verb, persons, frame)
         added = [u for u in persons if u.start > verb.i]
         if principal == "guest" or principal in {
             surname(u.person) for u in frame.guests if u.person
@@ -163,8 +163,10 @@ class FollowUps:
             return
         frame.sentences.add(index)
 
-    def principal(self, index: int, verb, persons: list[Unit]) -> str | None:
-        """Whom a companion sentence is about: a surname, or `guest` for `la délégation`."""
+    def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
+        """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.
+        `Il était accompagné de ...` is about the party named last in the event's sentence
+        (`... une délégation conduite par X. Il était accompagné de Y`)."""
         before = [u for u in persons if u.end <= verb.i]
         if before:
             return surname(before[0].person)
@@ -173,6 +175,10 @@ class FollowUps:
             return None
         if subject.lemma_ == "délégation":
             return "guest"
+        if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle"):
+            parties = [u for u in frame.hosts + frame.guests if u.person is not None]
+            if parties:
+                return surname(max(parties, key=lambda u: u.start).person)
         person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
         return surname(person.person) if person is not None else None
 

@@ -52,7 +52,9 @@ class WhenWhere:
                 if e.label_ == "LOC" and is_place_of_event(e) and index == ordered[0]
             ]
             if frame.date is None and dates:
-                frame.date = min(dates, key=lambda e: abs(e.start - trigger))
+                frame.date = min(
+                    dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
+                )
             if frame.date is None and index == ordered[0]:
                 frame.date = relative_day(sentence)
             if frame.place is None and places:
@@ -60,6 +62,12 @@ class WhenWhere:
 
 
 RELATIVE_DAYS = frozenset(["hier", "avant-hier"])
+
+
+def in_dateline(date: Span, sentence: Span) -> bool:
+    """`Dakar, 14/02/2025 – Reçu jeudi par ...`: the dateline's date opens the sentence; the
+    event's own date (`jeudi`) goes before it."""
+    return date.start - sentence.start <= 4 and date.doc[date.start - 1].text in (",", "le")
 
 
 def relative_day(sentence: Span) -> Span | None:
