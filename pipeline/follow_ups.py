@@ -175,6 +175,12 @@ class FollowUps:
             return None
         if subject.lemma_ == "délégation":
             return "guest"
+        office = next(
+            (u for u in self.units[index] if u.title_only and u.start <= subject.i < u.end), None
+        )
+        if office is not None:  # `Le Commandant Général était accompagné de ...`
+            holders = self.references.office_holders(office)
+            return surname(holders[0].person) if len(holders) == 1 else None
         if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle"):
             parties = [u for u in frame.hosts + frame.guests if u.person is not None]
             if parties:
