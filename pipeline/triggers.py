@@ -168,11 +168,26 @@ def is_passive(token: Token) -> bool:
     return not any(t.lemma_ == "avoir" or t.dep_.startswith("aux") for t in previous[-2:])
 
 
+def is_dateline_place(token: Token) -> bool:
+    """`ALGER, 5 mars 2025 (APS) – ...`: the parser sometimes makes the dateline's place a
+    subject of the story's first verb."""
+    return (
+        token.ent_type_ in ("LOC", "GPE")
+        and token.i - token.sent.start <= 2
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text == ","
+    )
+
+
 def parse_subject(token: Token) -> Token | None:
     for candidate in (token, token.head):
-        for child in candidate.children:
-            if child.dep_ in ("nsubj", "nsubj:pass"):
-                return child
+        subjects = [
+            c
+            for c in candidate.children
+            if c.dep_ in ("nsubj", "nsubj:pass") and not is_dateline_place(c)
+        ]
+        if subjects:
+            return subjects[0]
         if candidate.dep_ not in ("conj", "xcomp", "advcl"):
             break
     return None
