@@ -147,21 +147,42 @@ class FollowUps:
         ]
         if verb is None or not events or index - max(self.told_in(events[-1])) > 2:
             return
-        frame = events[-1]
+        last_told = max(self.told_in(events[-1]))
         persons = [u for u in self.units[index] if u.person is not None]
-        principal = self.principal(index, verb, persons, frame)
+        principal = self.principal(index, verb, persons, events[-1])
         added = [u for u in persons if u.start > verb.i]
-        if principal == "guest" or principal in {
-            surname(u.person) for u in frame.guests if u.person
-        }:
-            frame.guests += added
-        elif frame.relation == "MET" and principal in {
-            surname(u.person) for u in frame.hosts if u.person
-        }:
-            frame.hosts += added
-        else:
-            return
-        frame.sentences.add(index)
+        # every event of the last sentence: `X s'est entretenu avec Y et a été reçu par Z.
+        # La délégation comprenait ...`
+        group = [f for f in events if max(self.told_in(f)) == last_told]
+        visitors = {
+            surname(u.person)
+            for f in group
+            if f.relation == "RECEIVED"
+            for u in f.guests
+            if u.person is not None
+        }
+        for frame in group:
+            if principal == "guest" and frame.relation == "MET":  # the visitors' delegation
+                side = next(
+                    (s for s in (frame.hosts, frame.guests)
+                     if visitors & {surname(u.person) for u in s if u.person}),
+                    None,
+                )
+                if side is not None:
+                    side += added
+                    frame.sentences.add(index)
+                continue
+            if principal == "guest" or principal in {
+                surname(u.person) for u in frame.guests if u.person
+            }:
+                frame.guests += added
+            elif frame.relation == "MET" and principal in {
+                surname(u.person) for u in frame.hosts if u.person
+            }:
+                frame.hosts += added
+            else:
+                continue
+            frame.sentences.add(index)
 
     def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.
