@@ -240,7 +240,9 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
     prefixes = sorted(office_words("prefix"))
     for row in resources.load("titles.jsonl"):
         for form in office_forms(row["pattern"], prefixes):
-            lower += phrase_patterns(form, "TITLE", spelling_variants=True)
+            # the listed form with its hyphen and space variants; the derived ones as built
+            listed = form == row["pattern"]
+            lower += phrase_patterns(form, "TITLE", spelling_variants=listed)
     for country in resources.countries():
         for name in country.get("names", []):
             lower += phrase_patterns(name, "GPE", country["code"])
