@@ -2,7 +2,8 @@
 
 In:  one `DocumentResult` per document (entities, relations and sentences with offsets into
      the original text; dateline and publication date) and the errors of the run.
-Out: DataFrames `mentions`, `entities`, `relations`, `events`, `errors`.
+Out: DataFrames `mentions`, `entities`, `relations`, `events`, `errors`, then `visits` (and
+     each event's `visit_id`, `visits.py`) and `person_history` (`history.py`).
 
 Entity resolution, across mentions and documents:
 
@@ -38,8 +39,10 @@ import pandas as pd
 from . import resources
 from .artefacts import table_frame
 from .dates import parse_date
+from .history import person_history
 from .identity import name_key, name_words, resolve_people
 from .resources import strip_accents
+from .visits import document_dates, with_visits
 
 NAME_PARTICLES = resources.NAME_PARTICLES
 ORG_STOPWORDS = frozenset(
@@ -122,21 +125,20 @@ def display_name(texts: list[str]) -> str:
 
 
 def fullest(texts: list[str]) -> str:
+    """The form with most words; `Julián Andrés Cárdenas Ospina` before the catalogue form
+    `CÁRDENAS OSPINA Julián Andrés` (family name first in capitals)."""
     counts = Counter(texts)
-    return sorted(counts, key=lambda t: (-len(name_words(t)), -len(t), -counts[t], t))[0]
+
+    def catalogue_form(text: str) -> bool:
+        words = name_words(text)
+        return len(words) > 1 and words[0].isupper() and not words[-1].isupper()
+
+    return sorted(
+        counts, key=lambda t: (-len(name_words(t)), catalogue_form(t), -len(t), -counts[t], t)
+    )[0]
 
 
 # ------------------------------------------------------------------ clustering
-
-
-class Clusters:
-    """Union of mention keys into entities; a mention is (doc_id, start, end)."""
-
-    def __init__(self):
-        self.members: dict[str, list] = defaultdict(list)
-
-    def add(self, cluster: str, mention) -> None:
-        self.members[cluster].append(mention)
 
 
 class OrganisationClusters:
@@ -158,10 +160,14 @@ class OrganisationClusters:
         self.by_head: dict[str, list[int]] = defaultdict(list)
 
     def similar(self, index: int, words: list[str]) -> bool:
+        countries = country_codes(" ".join(words))
         for name in self.clusters[index]["names"]:
             other = org_words(name)
             if not other or other[0] != words[0] or min(len(words), len(other)) < 3:
                 continue
+            other_countries = country_codes(" ".join(other))
+            if countries and other_countries and not countries & other_countries:
+                continue  # the ministries of two countries are two bodies
             if len(set(words) & set(other)) / len(set(words) | set(other)) >= 0.6:
                 return True
         return False
@@ -256,13 +262,47 @@ def acronym_definitions(results: list[DocumentResult]) -> dict[str, str]:
     return links
 
 
-def assign_entities(results: list[DocumentResult]) -> dict[tuple, str]:
+def country_codes(text: str) -> set[str]:
+    """The countries a span names: its whole text as a country's name, else its words as
+    demonyms (`Armée zambienne`) or country names (`Forces de défense du Malawi`)."""
+    lower = strip_accents(text).lower()
+    whole = resources.country_by_name().get(lower)
+    if whole:
+        return {whole}
+    words = re.split(r"[\s'’]+", lower)
+    names, demonyms = resources.country_by_name(), resources.country_by_demonym()
+    return {code for w in words if (code := names.get(w) or demonyms.get(w))}
+
+
+def person_countries(results: list[DocumentResult]) -> dict[tuple, set[str]]:
+    """PERSON mention -> the countries its document ties it to: the country or body its
+    title belongs to (AFFILIATED_WITH), a demonym in its title (`ambassadeur malien`)."""
+    found: dict[tuple, set[str]] = defaultdict(set)
+    for result in results:
+        demonyms = [(d["start"], d.get("key", "")) for d in result.demonyms]
+        for relation in result.relations:
+            head, tail = relation["head"], relation["tail"]
+            key = (result.doc_id, head["start"], head["end"])
+            if relation["relation"] == "AFFILIATED_WITH":
+                found[key] |= country_codes(tail["text"])
+            elif relation["relation"] == "HAS_TITLE":
+                found[key] |= {
+                    code
+                    for start, code in demonyms
+                    if code and tail["start"] <= start < tail["end"]
+                }
+    return found
+
+
+def assign_entities(results: list[DocumentResult]) -> tuple[dict[tuple, str], list[dict]]:
+    """mention -> cluster key for every entity span, and the audit of person merges."""
     people = [
         dict(e, doc_id=r.doc_id) for r in results for e in r.entities if e["label"] == "PERSON"
     ]
     orgs = [dict(e, doc_id=r.doc_id) for r in results for e in r.entities if e["label"] == "ORG"]
     assignment = {}
-    assignment.update(resolve_people(people))
+    person_assignment, audit = resolve_people(people, person_countries(results))
+    assignment.update(person_assignment)
     assignment.update(resolve_organisations(orgs, acronym_definitions(results)))
     for result in results:
         for entity in result.entities:
@@ -274,7 +314,29 @@ def assign_entities(results: list[DocumentResult]) -> dict[tuple, str]:
                 assignment[key] = f"gpe#{code or plain(entity['text'])}"
             elif entity["label"] == "LOC":
                 assignment[key] = f"loc#{entity.get('key') or '-'.join(name_key(entity['text']))}"
-    return assignment
+    return assignment, audit
+
+
+def merge_table(audit: list[dict], ids: dict[str, str], names: dict[str, str]) -> pd.DataFrame:
+    """The person merges across documents, and the refusals, one row each (`merges.csv`)."""
+    rows = [
+        {
+            "entity_id": ids.get(row["other_cluster"], ""),
+            "name": names.get(row["other_cluster"], ""),
+            "merged_entity_id": ids.get(row["cluster"], ""),
+            "written": "|".join(row["names"]),
+            "doc_ids": "|".join(row["doc_ids"]),
+            "joined_doc_ids": "|".join(row["joined_doc_ids"]),
+            "rule": row["rule"],
+            "decision": row["decision"],
+            "reason": row["reason"],
+            "countries": "|".join(row["countries"]),
+            "joined_countries": "|".join(row["joined_countries"]),
+        }
+        for row in audit
+    ]
+    rows.sort(key=lambda r: (r["entity_id"], r["decision"], r["doc_ids"], r["written"]))
+    return table_frame("merges", rows)
 
 
 def entity_ids(names: dict[str, str]) -> dict[str, str]:
@@ -359,7 +421,7 @@ def distinct_forms(values: list[str]) -> list[str]:
 
 def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str, pd.DataFrame]:
     results = sorted(results, key=lambda r: r.doc_id)
-    assignment = assign_entities(results)
+    assignment, audit = assign_entities(results)
     cluster_texts: dict[str, list[str]] = defaultdict(list)
     cluster_label: dict[str, str] = {}
     for result in results:
@@ -427,13 +489,17 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
     entities = entity_table(mentions, relation_rows, results, ids, names, cluster_label)
     events = event_table(relation_rows)
     error_frame = table_frame("errors", sorted(errors, key=lambda e: (e["path"], e["stage"])))
-    return {
+    tables = {
         "mentions": mentions,
         "entities": entities,
         "relations": table_frame("relations", relation_rows),
         "events": events,
         "errors": error_frame,
     }
+    tables["events"], tables["visits"] = with_visits(events, entities, document_dates(results))
+    tables["person_history"] = person_history(relation_rows, entities)
+    tables["merges"] = merge_table(audit, ids, names)
+    return tables
 
 
 def entity_table(

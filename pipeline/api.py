@@ -6,11 +6,13 @@ Out: `load()`: the spaCy pipeline the runner uses (`ner.build_nlp`, with the fas
      tokenizer installed first); its docs carry `doc.ents` (PERSON, RANK, TITLE, ORG, GPE,
      LOC, DATE), `doc.spans` (`honorifics`, `demonyms`, and the rulers' matches) and
      `doc._.relations` (see `relations.py`); `doc_events(doc)` groups those relations into
-     the document's receptions and meetings. `extract(...)`: the five tables of the command
-     line as pandas DataFrames, `{"mentions", "entities", "relations", "events", "errors"}`,
-     the same rows as `python -m pipeline run` writes for the same files (texts are cleaned
-     and segmented first, as in a run); `plover_events(tables)` gives `events.jsonl`'s
-     records.
+     the document's receptions and meetings. `extract(...)`: the tables of the command line
+     as pandas DataFrames, `{"mentions", "entities", "relations", "events", "errors",
+     "visits", "person_history"}` (`visits`: one row per real-world reception or meeting
+     across the documents that report it, `visits.py`; `person_history`: each person's
+     ranks and titles with their first and last dates, `history.py`), the same rows as
+     `python -m pipeline run` writes for the same files (texts are cleaned and segmented
+     first, as in a run); `plover_events(tables)` gives `events.jsonl`'s records.
 
 Texts: a `str` is a text unless it names an existing file or folder (and has no line break);
 pass `pathlib.Path` objects to be explicit. Texts of a list get the ids `text1`, `text2`, ...
@@ -106,7 +108,9 @@ def as_path(value) -> Path | None:
 
 def extract(inputs: str | Path | Mapping[str, str] | Iterable, nlp=None, recursive: bool = False,
             batch_size: int = 16) -> dict:
-    """The five tables (pandas DataFrames) of `inputs`, as the command line builds them."""
+    """The tables (pandas DataFrames) of `inputs`, as the command line builds them: mentions,
+    entities, relations, events (with each event's `visit_id`), errors, visits and
+    person_history."""
     from . import resources
     from .aggregate import build_tables
     from .documents import document_result

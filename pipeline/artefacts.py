@@ -8,6 +8,7 @@ Out: files written atomically (a temporary file in the same folder, then `os.rep
 Layout of an output folder:
 
     mentions.csv entities.csv relations.csv events.csv errors.csv   the five tables
+    visits.csv person_history.csv                                    visits.py, history.py
     events.jsonl                                                     PLOVER events (plover.py)
     .communique.lock                                                 while a run writes (lock.py)
     report.html graph.graphml *.parquet                              the report stage
@@ -75,8 +76,51 @@ TABLE_COLUMNS = {
         "guest_ids",
         "attendee_ids",
         "confidence",
+        "visit_id",
     ],
     "errors": ["path", "stage", "reason"],
+    "merges": [
+        "entity_id",
+        "name",
+        "merged_entity_id",
+        "written",
+        "doc_ids",
+        "joined_doc_ids",
+        "rule",
+        "decision",
+        "reason",
+        "countries",
+        "joined_countries",
+    ],
+    "visits": [
+        "visit_id",
+        "type",
+        "first_date",
+        "last_date",
+        "place",
+        "hosts",
+        "guests",
+        "attendees",
+        "host_ids",
+        "guest_ids",
+        "attendee_ids",
+        "n_events",
+        "n_docs",
+        "doc_ids",
+        "event_ids",
+        "rule",
+        "confidence",
+    ],
+    "person_history": [
+        "entity_id",
+        "name",
+        "kind",
+        "value",
+        "first_date",
+        "last_date",
+        "n_docs",
+        "doc_ids",
+    ],
 }
 STAGES = ("clean", "segment", "ner", "relations")
 

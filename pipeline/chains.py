@@ -142,7 +142,8 @@ def chains(
             previous = element if seat else None
             continue
         if previous is not None and (
-            all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
+            not (found[-1] == [previous] and where_before_a_person(previous, element, gap))
+            and all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
             or second_office(previous, element, gap)
             or (
                 element.label_ == "GPE"
@@ -155,6 +156,19 @@ def chains(
             found.append([element])
         previous = element
     return found
+
+
+def where_before_a_person(previous: Span, element: Span, gap: Span) -> bool:
+    """`Au cours de sa visite en Algérie, le général X a été reçu`: a place after a locative
+    preposition that opens a chain is where, not the organisation of the person after the
+    comma (`l'attaché de défense de Roumanie à Sofia, le colonel X` stays one chain)."""
+    word, _ = word_before(previous.doc, previous.start)
+    return (
+        previous.label_ in ("GPE", "LOC")
+        and word in LOCATIVE
+        and element.label_ in ("RANK", "PERSON", "HONORIFIC", "TITLE")
+        and any(t.text == "," for t in gap)
+    )
 
 
 def second_office(previous: Span, element: Span, gap: Span) -> bool:

@@ -7,7 +7,9 @@ In:  a gold folder (`NAME.txt` + `NAME.ann`, read and validated by `pipeline.bra
          other columns ignored);
        - `relations.csv`: doc_id, relation, head_start, head_end, tail_start, tail_end, and
          optionally head_id, tail_id (entity ids, empty for RANK/TITLE tails), date and
-         confidence (other columns ignored; a missing file counts as no predicted relation).
+         confidence (other columns ignored; a missing file counts as no predicted relation);
+       - `events.csv` (optional): doc_id, host_ids, guest_ids, attendee_ids and visit_id,
+         for the visit scores (absent: not reported; without visit_id: "not scored").
      Offsets are character offsets into the `.txt` as decoded. Only documents of the gold
      folder are scored; a gold document without predictions counts all its gold as misses;
      predictions for other documents are ignored.
@@ -17,8 +19,8 @@ Out: in the output folder (`write_outputs`):
          predicted, tp, fp, fn, precision, recall, f1;
        - `summary.md`: Markdown tables (entities: label | gold | P | R | F1 strict |
          F1 partial | baseline F1 strict; relations, then facts: relation | gold | predicted |
-         P | R | F1) and the line `Event dates: N of M matched receptions and meetings have
-         the gold date (X %).`;
+         P | R | F1), the line `Event dates: N of M matched receptions and meetings have
+         the gold date (X %).` and, with events.csv, the pairwise visit table;
        - `errors.csv`: the pipeline's strict false positives and misses (scopes entity,
          relation, fact) and its wrong event dates (`wrong_date`, scope fact), each with
          doc_id, label, offsets, text (`head -> tail` for relations and facts), a hint (wrong
@@ -74,6 +76,16 @@ confidence (ties: the smallest head_start, then tail_start); it is right when it
 gold date of the fact (`none` equals an empty date). Reported as right / total; not scored
 when relations.csv lacks the date or the confidence column.
 
+Visits (`score_visits`), PAIRWISE: a gold event is a document's RECEIVED and MET relations
+of one `visit` note (`visit=V_test_03` beside `date=`; relations without it are their
+document's own event). It maps to the predicted events.csv rows of its document that hold
+one of its facts matched above (both ends among the row's participant ids, else the fact's
+tail). Over every pair of gold events from different documents: gold-same when they share
+the visit note, predicted-same when their rows share a visit_id; P = both / predicted-same,
+R = both / gold-same, false merges = predicted-same and not gold-same. R is also given over
+the gold-same pairs whose two events are found in events.csv. scores.csv: scope `visit`,
+kind `pairwise`, label `pairs`; errors.csv: `false_merge` and `missed_merge` rows.
+
 Precision, recall and F1 are 0 when undefined (nothing predicted, no gold, or P + R = 0);
 no division error is raised. Micro rows pool the counts of all labels; macro rows are the
 unweighted mean of the per-label precision, recall and F1 (counts are totals), over the labels
@@ -116,8 +128,8 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 APOSTROPHES = "'\u2019\u2018\u02bc`"
 LEADING_WORDS = re.compile(r"^(?:(?:l'|d')\s*|(?:la|le|les|de|du|des|au|aux|en) )+")
 SYSTEMS = ("pipeline", "baseline")
-SCOPES = ("entity", "relation", "fact")
-KINDS = ("strict", "partial")
+SCOPES = ("entity", "relation", "fact", "visit")
+KINDS = ("strict", "partial", "pairwise")
 AVERAGES = ("micro", "macro")
 SCORE_COLUMNS = ["system", "scope", "kind", "label", "gold", "predicted", "tp", "fp", "fn",
                  "precision", "recall", "f1"]
@@ -202,6 +214,21 @@ class Evaluation:
     n_ignored_documents: int  # documents predicted but absent from the gold
     baseline: bool
     dates: tuple[int, int] | None = None  # (right, total) event dates; None: not scored
+    visits: VisitScore | None = None  # None: no events.csv, not scored
+
+
+@dataclass
+class VisitScore:
+    """Pairwise visit clustering over pairs of gold events from different documents."""
+
+    gold_pairs: int  # gold-same: the two gold events share a `visit` note
+    predicted_pairs: int  # predicted-same: their predicted events share a visit_id
+    true_pairs: int
+    n_events: int  # gold events (a document's receptions and meetings of one visit note)
+    n_matched: int  # gold events mapped to at least one predicted event
+    found_pairs: int = 0  # gold-same pairs whose two gold events are both mapped
+    errors: list[dict] = field(default_factory=list)
+    scored: bool = True  # False: events.csv has no visit_id column
 
 
 def gold_mentions(docs: list[GoldDocument]) -> list[Mention]:
@@ -584,6 +611,108 @@ def date_checks(alignment: FactAlignment) -> list[tuple[FactRecord, str, bool]]:
     return checks
 
 
+# --------------------------------------------------------------------------- visits
+
+
+def gold_visit_events(docs: list[GoldDocument]) -> dict[tuple[str, str], set[Fact]]:
+    """(doc_id, visit note) -> the facts of its RECEIVED and MET relations; relations
+    without a `visit` note are their document's own event (visit '')."""
+    events: dict[tuple[str, str], set[Fact]] = defaultdict(set)
+    for doc in docs:
+        entities = gold_entities(doc)
+        for relation in doc.relations:
+            if relation.type in DATED_RELATIONS:
+                fact = _fact(doc.doc_id, relation.type, entities[relation.head_id],
+                             entities[relation.tail_id])
+                events[(doc.doc_id, relation.notes.get("visit", ""))].add(fact)
+    return events
+
+
+def _event_visits(events: pd.DataFrame) -> dict[str, list[tuple[set[str], str]]]:
+    """doc_id -> (participant ids, visit_id) of each predicted event."""
+    rows: dict[str, list[tuple[set[str], str]]] = defaultdict(list)
+    for row in events.to_dict("records"):
+        ids = {part for column in ("host_ids", "guest_ids", "attendee_ids")
+               for part in str(row.get(column, "")).split("|") if part}
+        rows[row["doc_id"]].append((ids, str(row["visit_id"])))
+    return rows
+
+
+def _predicted_visits(record: FactRecord, rows: list[tuple[set[str], str]]) -> set[str]:
+    """The visit ids of the predicted events that hold the fact's two ends, else its tail
+    (the guest: a host organisation gives way to its person in events.csv)."""
+    ends = [key[1] for key in (record.fact.head, record.fact.tail) if key[0] == "id"]
+    if len(ends) == 2:
+        found = {visit for ids, visit in rows if set(ends) <= ids}
+        if found:
+            return found
+    tail = record.fact.tail
+    return {visit for ids, visit in rows if tail[0] == "id" and tail[1] in ids}
+
+
+def _participants(doc_id: str, visits: set[str],
+                  rows: dict[str, list[tuple[set[str], str]]]) -> set[str]:
+    return {i for ids, visit in rows.get(doc_id, []) if visit in visits for i in ids}
+
+
+def _missed_hint(first: set[str], second: set[str], ids_a: set[str], ids_b: set[str]) -> str:
+    """Why two reports of one visit are apart: an event not found, no participant resolved
+    to one entity, or participants shared but dates or hosts kept apart."""
+    found = " / ".join(", ".join(sorted(v)) or "none" for v in (first, second))
+    if not first or not second:
+        return f"predicted visits {found}: an event not found in events.csv"
+    common = sorted(ids_a & ids_b)
+    if not common:
+        return f"predicted visits {found}: no participant in common (names not resolved)"
+    return f"predicted visits {found}: {', '.join(common)} in both; dates or hosts apart"
+
+
+def score_visits(docs: list[GoldDocument], facts: FactAlignment,
+                 events: pd.DataFrame) -> VisitScore:
+    """Pairwise scores of the visit clustering. Each gold event (a document's receptions
+    and meetings of one `visit` note) is mapped, through its facts matched at fact level,
+    to the predicted events.csv rows of its document holding them; two gold events of
+    different documents are gold-same when they share a visit note and predicted-same when
+    their predicted rows share a visit_id."""
+    gold_events = gold_visit_events(docs)
+    if "visit_id" not in events.columns:
+        return VisitScore(0, 0, 0, len(gold_events), 0, scored=False)
+    matched = {gold.fact: predicted for gold, predicted in facts.matched}
+    rows = _event_visits(events)
+    predicted = {}
+    for key, event_facts in gold_events.items():
+        predicted[key] = set().union(*(_predicted_visits(matched[fact], rows[key[0]])
+                                       for fact in event_facts if fact in matched)) - {""}
+    gold_pairs = predicted_pairs = true_pairs = found_pairs = 0
+    errors = []
+    keys = sorted(gold_events)
+    for index, first in enumerate(keys):
+        for second in keys[index + 1:]:
+            if first[0] == second[0]:
+                continue
+            same = bool(first[1]) and first[1] == second[1]
+            shared = sorted(predicted[first] & predicted[second])
+            gold_pairs += same
+            found_pairs += same and bool(predicted[first]) and bool(predicted[second])
+            predicted_pairs += bool(shared)
+            true_pairs += same and bool(shared)
+            if same != bool(shared):
+                errors.append({
+                    "system": "pipeline", "scope": "visit",
+                    "error": "false_merge" if shared else "missed_merge",
+                    "doc_id": first[0], "label": first[1] or second[1], "start": -1,
+                    "end": -1,
+                    "text": f"{first[0]} [{first[1] or 'no visit note'}] ~ {second[0]} "
+                            f"[{second[1] or 'no visit note'}]",
+                    "hint": (f"both in {', '.join(shared)}" if shared else
+                             _missed_hint(predicted[first], predicted[second],
+                                          _participants(first[0], predicted[first], rows),
+                                          _participants(second[0], predicted[second], rows))),
+                    "sentence": ""})
+    return VisitScore(gold_pairs, predicted_pairs, true_pairs, len(keys),
+                      sum(bool(v) for v in predicted.values()), found_pairs, errors)
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -809,6 +938,14 @@ def read_relations(path: Path) -> list[Edge]:
     return edges
 
 
+def read_events(pred_dir: Path | str) -> pd.DataFrame | None:
+    """`events.csv` of a pipeline output folder, or None when absent (visits not scored)."""
+    path = Path(pred_dir) / "events.csv"
+    if not path.is_file():
+        return None
+    return _read_table(path, ("doc_id", "host_ids", "guest_ids"))
+
+
 def read_predictions(pred_dir: Path | str) -> tuple[list[Mention], list[Edge]]:
     """`mentions.csv` (required) and `relations.csv` (optional) of a pipeline output folder."""
     pred_dir = Path(pred_dir)
@@ -897,8 +1034,10 @@ def baseline_mentions(docs: list[GoldDocument], nlp=None,
 
 def evaluate(docs: list[GoldDocument], predicted: list[Mention],
              predicted_relations: list[Edge],
-             baseline: list[Mention] | None = None) -> Evaluation:
-    """Score the predictions (and the baseline, when given) against the gold documents."""
+             baseline: list[Mention] | None = None,
+             events: pd.DataFrame | None = None) -> Evaluation:
+    """Score the predictions (and the baseline, when given) against the gold documents;
+    with `events` (events.csv), the visit clustering too (`score_visits`)."""
     doc_ids = {doc.doc_id for doc in docs}
     gold = gold_mentions(docs)
     relations = gold_edges(docs)
@@ -907,20 +1046,24 @@ def evaluate(docs: list[GoldDocument], predicted: list[Mention],
     facts = align_facts(gold_facts(docs), predicted_facts(docs, kept, kept_relations))
     rows = (score_entities(gold, kept, "pipeline")
             + score_relations(relations, kept_relations, "pipeline") + score_facts(facts))
+    visits = score_visits(docs, facts, events) if events is not None else None
+    if visits is not None and visits.scored:
+        rows.append(_row("pipeline", "visit", "pairwise", "pairs", visits.gold_pairs,
+                         visits.predicted_pairs, visits.true_pairs))
     if baseline is not None:
         rows += score_entities(gold, [m for m in baseline if m.doc_id in doc_ids], "baseline")
     dated = all(edge.date is not None and edge.confidence is not None
                 for edge in kept_relations)
     checks = date_checks(facts) if dated else []
     found = (error_rows(docs, gold, kept, relations, kept_relations)
-             + fact_error_rows(docs, facts, checks))
+             + fact_error_rows(docs, facts, checks) + (visits.errors if visits else []))
     errors = pd.DataFrame(sorted(found, key=_error_order), columns=ERROR_COLUMNS)
     predicted_docs = {mention.doc_id for mention in predicted}
     predicted_docs |= {edge.doc_id for edge in predicted_relations}
     dates = (sum(right for _, _, right in checks), len(checks)) if dated else None
     return Evaluation(scores_frame(rows), errors, len(docs), len(gold), len(relations),
                       len(predicted_docs & doc_ids), len(predicted_docs - doc_ids),
-                      baseline is not None, dates)
+                      baseline is not None, dates, visits)
 
 
 def _count(value: float) -> str:
@@ -976,7 +1119,29 @@ def render_tables(evaluation: Evaluation) -> str:
               "reads in events.csv):", ""]
     lines += _relation_table(_lookup(scores, "pipeline", "fact", "strict"))
     lines += ["", _dates_line(evaluation.dates)]
+    if evaluation.visits is not None:
+        lines += ["", *_visit_lines(evaluation.visits)]
     return "\n".join(lines) + "\n"
+
+
+def _visit_lines(visits: VisitScore) -> list[str]:
+    if not visits.scored:
+        return ["Visits across documents: not scored (events.csv has no visit_id column)."]
+    false_merges = visits.predicted_pairs - visits.true_pairs
+    lines = [
+        "Visits across documents (pairwise: over the pairs of gold events from different "
+        "documents, a gold event being a document's receptions and meetings of one `visit` "
+        "note; same = one visit; "
+        f"{visits.n_matched} of {visits.n_events} gold events found in events.csv):",
+        "", "| gold events | gold same | predicted same | P | R | F1 | false merges |",
+        "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, gold_pairs in (("all", visits.gold_pairs),
+                             ("both found in events.csv", visits.found_pairs)):
+        precision, recall, f1 = prf(visits.true_pairs, gold_pairs, visits.predicted_pairs)
+        lines.append(f"| {name} | {gold_pairs} | {visits.predicted_pairs} | "
+                     f"{_ratio(precision)} | {_ratio(recall)} | {_ratio(f1)} | "
+                     f"{false_merges} |")
+    return lines
 
 
 def _relation_table(rows: dict[str, dict]) -> list[str]:
@@ -1068,6 +1233,7 @@ def evaluate_command(gold: Path, pred: Path, output: Path, baseline: bool = True
         if not docs:
             raise GoldError(gold, None, "no .ann gold files")
         predicted, predicted_relations = read_predictions(pred)
+        events = read_events(pred)
     except (GoldError, PredictionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -1079,7 +1245,7 @@ def evaluate_command(gold: Path, pred: Path, output: Path, baseline: bool = True
             print(f"error: cannot load the baseline model {SPACY_MODEL}: {error}",
                   file=sys.stderr)
             return 1
-    evaluation = evaluate(docs, predicted, predicted_relations, base)
+    evaluation = evaluate(docs, predicted, predicted_relations, base, events)
     summary = render_summary(evaluation, name, gold, pred)
     write_outputs(output, evaluation, summary)
     if readme is not None:

@@ -1,28 +1,35 @@
-"""Stage 6, report: the five tables -> an analyst's page, a network file and Parquet copies.
+"""Stage 6, report: the tables -> an analyst's page, a network file and Parquet copies.
 
-In:  the tables of `aggregate.build_tables` (mentions, entities, relations, events, errors;
-     multi-valued cells joined with `|`, empty cells "" or NaN), the original text of every
-     processed document (mention offsets index into it) and an output folder.
+In:  the tables of `aggregate.build_tables` (mentions, entities, relations, events, errors,
+     and when given visits and person_history; multi-valued cells joined with `|`, empty
+     cells "" or NaN), the original text of every processed document (mention offsets index
+     into it) and an output folder.
 Out: in the output folder, each written atomically (temporary file in the same folder, then
      `os.replace`) and deterministically (same input -> byte-identical files):
 
 - `report.html`: one self-contained page (inline CSS and JS, inline SVG, no URL to fetch; a
   Content-Security-Policy that allows only the page's own script and style by hash, so
   nothing else can load or run even from a hostile communiqué): summary, timeline of
-  receptions and meetings (host and guest with rank, title and country, link to the
-  document), charts of guests per country and of receptions/meetings per organisation, the
+  receptions and meetings (one row per visit of `visits.csv`, whatever the number of
+  outlets that report it: host and guest with rank, title and country, links to every
+  source document), charts of guests per country and of visits per organisation (counts are
+  visits, not articles; without a visits table each event is its own visit), the
   network of who received or met whom (networkx spring layout, fixed seed, drawn to SVG at
   build time), the entity table (sortable and filterable in the page) and one view per
   document with its entities highlighted in displaCy's style and its relations with their
-  evidence. The page is rendered by Jinja2 with autoescaping on: document text is always
-  HTML-escaped (a communiqué that contains `<script>` shows it as text).
+  evidence. A person's ranks and titles in the entity table are his dated history
+  (`person_history.csv`, earliest first); in the timeline, the rank and title the sources
+  write, else the ones his history gives on the visit's date. The page is rendered by
+  Jinja2 with autoescaping on: document text is always HTML-escaped (a communiqué that
+  contains `<script>` shows it as text).
 - `graph.graphml`: entities as nodes (every column of `entities`, with the entity's label
   under `entity_type` and its name under `label`, the attribute Gephi shows), relations
   between two entities as edges (`type`, `label` = type, `date`, `place`, `doc_id`,
   `evidence`, `confidence`). HAS_RANK and HAS_TITLE point at spans, not entities: they are
   the nodes' `ranks` and `titles`.
 - `mentions.parquet`, `entities.parquet`, `relations.parquet`, `events.parquet`,
-  `errors.parquet`: the tables as given, written by pyarrow without index.
+  `errors.parquet` (and `visits.parquet`, `person_history.parquet` when given): the tables
+  as given, written by pyarrow without index.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 TABLES = ("mentions", "entities", "relations", "events", "errors")
+OPTIONAL_TABLES = ("visits", "person_history", "merges")  # written when the run gives them
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE = "report.html.j2"
 LAYOUT_SEED = 42
@@ -91,10 +99,10 @@ LABEL_CHAR_WIDTH = 6.6  # about, in SVG units, at the network's 11.5 px
 def write_report(
     tables: dict[str, pd.DataFrame], documents: dict[str, str], output_dir: Path
 ) -> None:
-    """Write report.html, graph.graphml and the five Parquet tables into `output_dir`."""
+    """Write report.html, graph.graphml and the tables as Parquet into `output_dir`."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    for name in TABLES:
+    for name in TABLES + tuple(n for n in OPTIONAL_TABLES if tables.get(n) is not None):
         frame = tables.get(name)
         if frame is None:
             frame = pd.DataFrame()
@@ -223,6 +231,10 @@ class ReportData:
         )
         self.relations = records(tables.get("relations"))
         self.events = records(tables.get("events"))
+        self.visits = visit_records(self.events, records(tables.get("visits")))
+        self.history: dict[str, list[dict]] = defaultdict(list)
+        for row in records(tables.get("person_history")):
+            self.history[row.get("entity_id", "")].append(row)
         self.errors = records(tables.get("errors"))
         self.entity = {e["entity_id"]: e for e in self.entities if e.get("entity_id")}
         self.doc_ids = sorted(
@@ -285,12 +297,67 @@ def label_rank(label: str) -> int:
 # ---------------------------------------------------------------------------- timeline
 
 
-def participant(data: ReportData, entity_id: str, name: str, doc_id: str) -> dict:
-    """A host, guest or attendee: name, label, rank, title, country, as known in `doc_id`
-    (the document's HAS_RANK/HAS_TITLE/AFFILIATED_WITH relations), else across documents."""
+def visit_records(events: list[dict], visits: list[dict]) -> list[dict]:
+    """The visits table, or one visit per event when the run gave none (older tables)."""
+    if visits and all(e.get("visit_id") for e in events):
+        return visits
+    return [
+        {
+            "visit_id": e.get("event_id", ""),
+            "type": e.get("type", ""),
+            "first_date": e.get("date", ""),
+            "last_date": e.get("date", ""),
+            "place": e.get("place", ""),
+            **{key: e.get(key, "") for key in ("hosts", "guests", "attendees", "host_ids",
+                                               "guest_ids", "attendee_ids", "confidence")},
+            "doc_ids": e.get("doc_id", ""),
+            "event_ids": e.get("event_id", ""),
+        }
+        for e in events
+    ]
+
+
+def held_on(history: list[dict], kind: str, day: str) -> list[str]:
+    """The values of `kind` a person's history gives on `day`: those whose dates cover it
+    (the latest begun for a rank: one grade at a time), else the latest written before it,
+    else (a day earlier than any, or none) the earliest."""
+    rows = [r for r in history if r.get("kind") == kind]
+    dated = [r for r in rows if r.get("first_date")]
+    if not dated:
+        return [r.get("value", "") for r in rows]
+    covering = [r for r in dated if day and r["first_date"] <= day <= r.get("last_date", "")]
+    before = [r for r in dated if day and r["first_date"] <= day]
+    pool = covering or before or dated
+    if kind == "rank" or not covering:
+        latest = (max if covering or before else min)(r["first_date"] for r in pool)
+        pool = [r for r in pool if r["first_date"] == latest]
+    return [r.get("value", "") for r in pool]
+
+
+def history_text(history: list[dict], kind: str) -> list[str]:
+    """`value (first – last)` for each value of `kind`, earliest first."""
+    found = []
+    for row in history:
+        if row.get("kind") != kind:
+            continue
+        first, last = row.get("first_date", ""), row.get("last_date", "")
+        when = first if first == last else f"{first} – {last}"
+        found.append(f"{row.get('value', '')} ({when})" if first else row.get("value", ""))
+    return found
+
+
+def participant(data: ReportData, entity_id: str, name: str, doc_ids: list[str] | str,
+                day: str = "") -> dict:
+    """A host, guest or attendee: name, label, rank, title, country, as known in the source
+    documents (their HAS_RANK/HAS_TITLE/AFFILIATED_WITH relations), else from the person's
+    history on `day`, else across documents."""
     entity = data.entity.get(entity_id, {})
+    doc_ids = [doc_ids] if isinstance(doc_ids, str) else doc_ids
     own = [
-        r for r in data.by_doc.get(doc_id, []) if entity_id and r.get("head_id") == entity_id
+        r
+        for doc_id in doc_ids
+        for r in data.by_doc.get(doc_id, [])
+        if entity_id and r.get("head_id") == entity_id
     ]
 
     def tails(kind: str) -> list[str]:
@@ -302,8 +369,10 @@ def participant(data: ReportData, entity_id: str, name: str, doc_id: str) -> dic
                     found.append(text)
         return found
 
-    ranks = tails("HAS_RANK") or values(entity.get("ranks"))
-    titles = tails("HAS_TITLE") or values(entity.get("titles"))
+    history = data.history.get(entity_id, [])
+    ranks = tails("HAS_RANK") or held_on(history, "rank", day) or values(entity.get("ranks"))
+    titles = (tails("HAS_TITLE") or held_on(history, "title", day)
+              or values(entity.get("titles")))
     country = entity.get("nationality", "")
     if not country:
         for relation in own:
@@ -328,41 +397,55 @@ def participant(data: ReportData, entity_id: str, name: str, doc_id: str) -> dic
     }
 
 
-def participants(data: ReportData, event: dict, role: str) -> list[dict]:
-    ids = values(event.get(f"{role}_ids"))
-    names = values(event.get(f"{role}s"))
+def participants(data: ReportData, visit: dict, role: str) -> list[dict]:
+    ids = values(visit.get(f"{role}_ids"))
+    names = values(visit.get(f"{role}s"))
     if len(ids) == len(names):
         pairs = list(zip(ids, names, strict=True))
     elif ids:
         pairs = [(entity_id, "") for entity_id in ids]
     else:
         pairs = [("", name) for name in names]
-    return [participant(data, i, n, event.get("doc_id", "")) for i, n in pairs]
+    doc_ids, day = values(visit.get("doc_ids")), visit.get("first_date", "")
+    return [participant(data, i, n, doc_ids, day) for i, n in pairs]
 
 
 def timeline(data: ReportData) -> list[dict]:
+    """One row per visit (a reception or meeting however many outlets report it)."""
+    events = {e.get("event_id", ""): e for e in data.events}
     rows = []
-    for event in data.events:
-        kind = event.get("type", "")
-        confidence = number(event.get("confidence"))
-        doc_id = event.get("doc_id", "")
+    for visit in data.visits:
+        kind = visit.get("type", "")
+        confidence = number(visit.get("confidence"))
+        sources: dict[str, dict] = {}  # one per document, in the visit's order
+        for event_id in values(visit.get("event_ids")):
+            event = events.get(event_id, {})
+            doc_id = event.get("doc_id", "") or event_id.rsplit("#", 1)[0]
+            source = sources.setdefault(
+                doc_id,
+                {"doc_id": doc_id, "anchor": data.anchors.get(doc_id, ""), "dates": [],
+                 "evidence": event.get("evidence", "")},
+            )
+            if event.get("date") and event["date"] not in source["dates"]:
+                source["dates"].append(event["date"])
+        first, last = visit.get("first_date", ""), visit.get("last_date", "")
         rows.append(
             {
-                "event_id": event.get("event_id", ""),
-                "date": event.get("date", ""),
+                "visit_id": visit.get("visit_id", ""),
+                "date": first,
+                "dates": first if first == last or not last else f"{first} – {last}",
                 "type": kind,
                 "type_name": EVENT_NAMES.get(kind, kind.title() or "Event"),
-                "place": event.get("place", ""),
-                "hosts": participants(data, event, "host"),
-                "guests": participants(data, event, "guest"),
-                "attendees": participants(data, event, "attendee"),
-                "doc_id": doc_id,
-                "anchor": data.anchors.get(doc_id, ""),
+                "place": ", ".join(values(visit.get("place"))),
+                "hosts": participants(data, visit, "host"),
+                "guests": participants(data, visit, "guest"),
+                "attendees": participants(data, visit, "attendee"),
+                "sources": list(sources.values()),
+                "doc_id": next(iter(sources), ""),
                 "confidence": "" if confidence is None else f"{confidence:.2f}",
-                "evidence": event.get("evidence", ""),
             }
         )
-    rows.sort(key=lambda r: (r["date"] == "", r["date"], r["doc_id"], r["event_id"]))
+    rows.sort(key=lambda r: (r["date"] == "", r["date"], r["doc_id"], r["visit_id"]))
     return rows
 
 
@@ -412,8 +495,9 @@ def guest_countries(data: ReportData, rows: list[dict]) -> Counter:
 
 
 def organisation_events(data: ReportData) -> Counter:
-    """Receptions and meetings in which each organisation takes part, as host, guest or
-    attendee or through a participant affiliated with it."""
+    """Visits (receptions and meetings, each once however many outlets report it) in which
+    each organisation takes part, as host, guest or attendee or through a participant
+    affiliated with it."""
     affiliated: dict[str, set[str]] = defaultdict(set)
     for relation in data.relations:
         if relation.get("relation") == "AFFILIATED_WITH" and relation.get("tail_id"):
@@ -424,7 +508,7 @@ def organisation_events(data: ReportData) -> Counter:
             if name in by_name:
                 affiliated[entity["entity_id"]].add(by_name[name])
     counts: Counter = Counter()
-    for event in data.events:
+    for event in data.visits:
         ids = set()
         for role in ("host_ids", "guest_ids", "attendee_ids"):
             for entity_id in values(event.get(role)):
@@ -750,6 +834,7 @@ def entity_rows(data: ReportData) -> list[dict]:
     rows = []
     for entity in data.entities:
         label = entity.get("label", "")
+        history = data.history.get(entity["entity_id"], [])
         rows.append(
             {
                 "id": entity["entity_id"],
@@ -758,8 +843,9 @@ def entity_rows(data: ReportData) -> list[dict]:
                 "label": label,
                 "colour": label_colour(label),
                 "aliases": values(entity.get("aliases")),
-                "ranks": values(entity.get("ranks")),
-                "titles": values(entity.get("titles")),
+                "ranks": history_text(history, "rank") or values(entity.get("ranks")),
+                "titles": history_text(history, "title") or values(entity.get("titles")),
+                "dated": bool(history),
                 "affiliations": values(entity.get("affiliations")),
                 "nationality": entity.get("nationality", ""),
                 "n_mentions": integer(entity.get("n_mentions"), 0),
@@ -778,20 +864,26 @@ def entity_rows(data: ReportData) -> list[dict]:
 
 
 def summary(data: ReportData) -> list[dict]:
+    """The page's counts; receptions and meetings count visits (one per real-world event,
+    however many outlets report it), with the number of reports beside them."""
     labels = Counter(e.get("label", "") for e in data.entities)
-    kinds = Counter(e.get("type", "") for e in data.events)
+    kinds = Counter(v.get("type", "") for v in data.visits)
+    reports = Counter(e.get("type", "") for e in data.events)
     items = [
-        ("Documents", len(data.doc_ids), "#documents"),
-        ("People", labels["PERSON"], "#entities"),
-        ("Organisations", labels["ORG"], "#entities"),
-        ("Countries", labels["GPE"], "#entities"),
-        ("Receptions", kinds["RECEIVED"], "#timeline"),
-        ("Meetings", kinds["MET"], "#timeline"),
-        ("Documents in error", len(data.errors), "#errors" if data.errors else "#summary"),
+        ("Documents", len(data.doc_ids), "#documents", ""),
+        ("People", labels["PERSON"], "#entities", ""),
+        ("Organisations", labels["ORG"], "#entities", ""),
+        ("Countries", labels["GPE"], "#entities", ""),
+        ("Receptions", kinds["RECEIVED"], "#timeline", f"visits, from {reports['RECEIVED']} "
+         f"report{'s' if reports['RECEIVED'] != 1 else ''}"),
+        ("Meetings", kinds["MET"], "#timeline", f"from {reports['MET']} "
+         f"report{'s' if reports['MET'] != 1 else ''}"),
+        ("Documents in error", len(data.errors), "#errors" if data.errors else "#summary", ""),
     ]
     return [
-        {"name": name, "value": value, "href": href, "alert": name.endswith("error") and value}
-        for name, value, href in items
+        {"name": name, "value": value, "href": href, "detail": detail,
+         "alert": name.endswith("error") and value}
+        for name, value, href, detail in items
     ]
 
 

@@ -180,7 +180,8 @@ def parse_and_aggregate(
 
 
 def write_tables(output_dir: Path, tables: dict) -> None:
-    """The five tables as CSV, and the receptions and meetings as PLOVER `events.jsonl`."""
+    """Every table of `build_tables` as CSV (the five of OUTPUTS.md, visits.csv and
+    person_history.csv), and the receptions and meetings as PLOVER `events.jsonl`."""
     from .plover import plover_events
 
     for name, frame in tables.items():

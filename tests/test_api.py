@@ -15,7 +15,8 @@ from pipeline import artefacts
 from pipeline.runner import run
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = ("mentions", "entities", "relations", "events", "errors")
+TABLES = ("mentions", "entities", "relations", "events", "errors", "visits", "person_history",
+          "merges")
 GOOD = ("Le ministre reçoit le général\n\nDakar, 12-05-2023\n\nLe ministre de la Défense, "
         "M. Sidiki Kaba, a reçu le Général Mbaye Cissé, chef d'état-major général des armées.\n")
 

@@ -256,3 +256,45 @@ def test_a_country_after_dans_is_where_not_who_received(analyse):
     doc = analyse("L'amiral Jan Novak, qui effectue une visite officielle dans le Sultanat "
                   "d'Oman, a été reçu par le général Ali Kone.")
     assert events(doc) == {("Ali Kone", "Jan Novak")}
+
+
+def test_companions_of_il_go_to_the_delegation_leader_named_last(analyse):
+    doc = analyse("Le général Omar Kane a accordé une audience à une délégation conduite par "
+                  "le colonel Yao Brou. Il était accompagné du commandant Ali Touré et du "
+                  "capitaine Jean Sess.")
+    assert events(doc) == {("Omar Kane", "Yao Brou"), ("Omar Kane", "Ali Touré"),
+                           ("Omar Kane", "Jean Sess")}
+
+
+def test_companions_of_an_office_go_to_its_holder(analyse):
+    doc = analyse("Le ministre, M. Paul Ndour, a reçu le chef d'état-major de l'armée malienne, "
+                  "le général Moussa Diarra. Le chef d'état-major était accompagné du colonel "
+                  "Ali Touré.")
+    assert events(doc) == {("Paul Ndour", "Moussa Diarra"), ("Paul Ndour", "Ali Touré")}
+
+
+def test_a_delegation_joins_every_event_of_the_sentence_before_on_the_visitors_side(analyse):
+    doc = analyse("À Bamako, le général Moussa Diarra s'est entretenu avec le général Ali "
+                  "Coulibaly et a été reçu par la ministre, Mme Awa Keita. La délégation comprenait "
+                  "également le colonel Yao Brou.")
+    assert events(doc) == {("Awa Keita", "Moussa Diarra"), ("Awa Keita", "Yao Brou")}
+    assert meetings(doc) == {frozenset({"Moussa Diarra", "Ali Coulibaly"}),
+                             frozenset({"Ali Coulibaly", "Yao Brou"})}
+
+
+def test_a_dateline_place_is_not_the_subject_of_a_passive_reception(analyse):
+    doc = analyse("ALGER, 5 mars 2025 (APS) – Au cours de sa visite en Algérie, le général Nasser "
+                  "Al-Hajri a été reçu par le ministre, le général Saïd Kaci.")
+    assert events(doc) == {("Saïd Kaci", "Nasser Al-Hajri")}
+
+
+def test_people_nouns_before_named_appositions_are_received(analyse):
+    doc = analyse("L'amiral Emil Petrov a reçu les médaillés des championnats militaires, le "
+                  "sergent-chef Ivan Dimov et le caporal Maria Ruseva.")
+    assert events(doc) == {("Emil Petrov", "Ivan Dimov"), ("Emil Petrov", "Maria Ruseva")}
+
+
+def test_en_visite_is_the_guests_errand_not_a_light_verb(analyse):
+    doc = analyse("Le chef de la Défense, l'amiral Emil Petrov, a reçu mardi le général Ion "
+                  "Popa, en visite de travail en Bulgarie.")
+    assert events(doc) == {("Emil Petrov", "Ion Popa")}

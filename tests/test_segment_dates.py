@@ -64,3 +64,31 @@ def test_no_headline_for_a_single_paragraph_and_no_dateline_without_date():
 def test_publication_date_is_read():
     segments = segment("Titre\n\nPublié le 24/03/2022\n\nTexte.")
     assert segments.publication_date == "2022-03-24"
+
+
+@pytest.mark.parametrize("paragraph, place, iso", [
+    ("PANAMA, 12 juin 2024 (Prensa Latina) Le directeur a reçu le colonel.", "PANAMA",
+     "2024-06-12"),
+    ("Chisinau, 16 oct. 2024 (MOLDPRES) – Le général a été reçu.", "Chisinau", "2024-10-16"),
+])
+def test_datelines_of_agencies_without_a_dash_or_with_an_abbreviated_month(paragraph, place,
+                                                                         iso):
+    segments = segment(f"Le ministre reçoit l'ambassadeur\n\n{paragraph}")
+    assert (segments.dateline.place, segments.dateline.date) == (place, iso)
+
+
+@pytest.mark.parametrize("page_date, iso", [
+    ("12.09.2023 [16:20]", "2023-09-12"),
+    ("08.04.2025 17:42 | Défense", "2025-04-08"),
+])
+def test_page_dates_with_a_bracketed_clock_or_a_rubric_give_the_year(page_date, iso):
+    segments = segment(f"{page_date}\n\nTitre de l'article\n\nBakou, 12 septembre, AGENCE. Le "
+                       "ministre a reçu mardi le général.")
+    assert segments.publication_date == iso
+    assert segments.dateline.date == iso[:4] + "-09-12"
+
+
+def test_hier_and_avant_hier_count_back_from_the_reference_date():
+    assert parse_date("hier", date(2025, 3, 5)) == "2025-03-04"
+    assert parse_date("avant-hier", date(2025, 3, 5)) == "2025-03-03"
+    assert parse_date("hier") is None
