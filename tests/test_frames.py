@@ -275,8 +275,8 @@ def test_companions_of_an_office_go_to_its_holder(analyse):
 
 def test_a_delegation_joins_every_event_of_the_sentence_before_on_the_visitors_side(analyse):
     doc = analyse("À Bamako, le général Moussa Diarra s'est entretenu avec le général Ali "
-                  "Coulibaly et a été reçu par la ministre, Mme Awa Keita. La délégation comprenait "
-                  "également le colonel Yao Brou.")
+                  "Coulibaly et a été reçu par la ministre, Mme Awa Keita. La délégation "
+                  "comprenait également le colonel Yao Brou.")
     assert events(doc) == {("Awa Keita", "Moussa Diarra"), ("Awa Keita", "Yao Brou")}
     assert meetings(doc) == {frozenset({"Moussa Diarra", "Ali Coulibaly"}),
                              frozenset({"Ali Coulibaly", "Yao Brou"})}
