@@ -1128,6 +1128,10 @@ def _visit_lines(visits: VisitScore) -> list[str]:
     if not visits.scored:
         return ["Visits across documents: not scored (events.csv has no visit_id column)."]
     false_merges = visits.predicted_pairs - visits.true_pairs
+    if not visits.gold_pairs:
+        return [f"Visits across documents: no two gold events of different documents are one "
+                f"visit; {visits.predicted_pairs} pairs of them predicted as one "
+                f"({visits.n_matched} of {visits.n_events} gold events found in events.csv)."]
     lines = [
         "Visits across documents (pairwise: over the pairs of gold events from different "
         "documents, a gold event being a document's receptions and meetings of one `visit` "
