@@ -954,12 +954,18 @@ class EntityCorrector:
         place = doc.user_data.get("dateline_place")
         if not place:
             return entities
-        return [
+        result = [
             Span(doc, e.start, e.end, label="LOC", span_id=e.id_)
-            if e.label_ == "GPE" and [e.start_char, e.end_char] == list(place)
-            else e
+            if e.label_ in ("GPE", "ORG", "PERSON") and [e.start_char, e.end_char] == list(place)
+            else e  # `RABAT, 14 mai` in capitals reads as an acronym to the model
             for e in entities
         ]
+        span = doc.char_span(place[0], place[1])
+        if span is not None and not any(
+            e.start < span.end and span.start < e.end for e in result
+        ):
+            result.append(Span(doc, span.start, span.end, label="LOC"))
+        return result
 
     # -- titles
 
@@ -998,6 +1004,13 @@ class EntityCorrector:
             while True:
                 grown = self.grow_title(doc, end, named, portfolio)
                 grown = self.portfolio_list(doc, grown, named, portfolio)
+                if (
+                    grown + 2 < len(doc)
+                    and doc[grown].text == ","
+                    and doc[grown + 1].lower_ in ("chargé", "chargée")
+                    and doc[grown + 2].lower_ in COMPLEMENT_PREPOSITIONS
+                ):  # `ministre délégué auprès du Chef du gouvernement, chargé de la Défense`
+                    grown = max(grown, self.grow_title(doc, grown + 1, named, portfolio))
                 attached = self.attached_office(doc, grown, title_at)
                 if attached is not None:
                     absorbed.add(attached.start)
