@@ -134,7 +134,8 @@ class FollowUps:
 
     def companions(self, index: int) -> None:
         """`Le général X était accompagné du colonel Y`, `La délégation comprenait Y et Z`: who
-        accompanies a party of the event just told (within two sentences), or belongs to its
+        accompanies a party of the event just told (within two sentences; four when the
+        text names the party: `Le général X était accompagné de`), or belongs to its
         delegation, is on that party's side."""
         sentence = self.sentences[index]
         if not COMPANION_WORDS.search(self.texts[index]):
@@ -145,11 +146,13 @@ class FollowUps:
             for f in self.frames
             if f.relation != "ATTENDANCE" and f.guests and max(self.told_in(f)) < index
         ]
-        if verb is None or not events or index - max(self.told_in(events[-1])) > 2:
+        if verb is None or not events or index - max(self.told_in(events[-1])) > 4:
             return
         last_told = max(self.told_in(events[-1]))
         persons = [u for u in self.units[index] if u.person is not None]
         principal = self.principal(index, verb, persons, events[-1])
+        if index - last_told > 2 and principal in (None, "guest"):
+            return  # far from the event, only a companion of a named party counts
         added = [u for u in persons if u.start > verb.i]
         # every event of the last sentence: `X s'est entretenu avec Y et a été reçu par Z.
         # La délégation comprenait ...`

@@ -140,8 +140,9 @@ class FrameBuilder(FollowUps, WhenWhere):
         parse_confirmed = trigger_rules.parse_subject(token) is not None and bool(subject)
         frame.confidence = 0.9 if parse_confirmed else 0.75
         if trigger.passive and trigger.relation == "RECEIVED":
+            # `reçu successivement par X, puis par Y`: every agent is a host
             agent = [self.named_in_apposition(u, right) for u in right if preceded_by(u, ("par",))]
-            agent = agent[:1]
+            agent = [u for i, u in enumerate(agent) if u not in agent[:i]]
             if not subject and agent:  # `Reçu par X, titre, Y a ...`: Y follows the agent
                 subject = self.main_subject_after(index, agent[0], right)
             sides = {"host": agent, "guest": subject}
