@@ -164,7 +164,7 @@ def where_before_a_person(previous: Span, element: Span, gap: Span) -> bool:
     comma (`l'attaché de défense de Roumanie à Sofia, le colonel X` stays one chain)."""
     word, _ = word_before(previous.doc, previous.start)
     return (
-        previous.label_ in ("GPE", "LOC")
+        previous.label_ in ("GPE", "LOC", "ORG")
         and word in LOCATIVE
         and element.label_ in ("RANK", "PERSON", "HONORIFIC", "TITLE")
         and any(t.text == "," for t in gap)
