@@ -529,6 +529,7 @@ class EntityCorrector:
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
+        entities = self.names_after_offices(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)
@@ -682,6 +683,33 @@ class EntityCorrector:
             open_country = False
             result.append(entity)
         return result
+
+    def names_after_offices(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """`le sénateur Jean-François Delcourt-Mathy`, `le conseiller présidentiel Jacques-
+        Édouard FILS-AIMÉ`: capitalised words right after an office (no comma), outside any
+        span, are the holder's name."""
+        taken = {i for e in entities for i in range(e.start, e.end)}
+        added = []
+        for office in [e for e in entities if e.label_ == "TITLE"]:
+            end = office.end
+            while (
+                end < len(doc)
+                and end not in taken
+                and (_is_name_token(doc[end]) or (
+                    _is_particle(doc[end]) and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+                ))
+                and doc[end].lower_ not in self.title_complements
+                and doc[end].lower_ not in self.trigger_words
+            ):
+                end += 1
+            words = doc[office.end : end]
+            if (
+                len(words) >= 2
+                and _is_name_token(words[0])
+                and not all(t.is_upper for t in words)  # `CHEDS`, `ONU DEFENSE`: acronyms
+            ):
+                added.append(Span(doc, office.end, end, label="PERSON"))
+        return entities + added
 
     def extend_person(self, span: Span) -> Span:
         doc = span.doc

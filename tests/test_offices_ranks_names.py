@@ -83,3 +83,9 @@ def test_a_camp_named_after_a_person_is_a_place(analyse):
     doc = analyse("Il a été reçu au camp Kouyaté puis à Bamako.")
     assert ("camp Kouyaté", "LOC") in ents(doc)
     assert "Kouyaté" not in [t for t, lab in ents(doc) if lab == "PERSON"]
+
+
+def test_a_name_right_after_an_office_is_its_holder_but_not_a_body_or_an_acronym(analyse):
+    text = ("La délégation comprenait le sénateur Jean-Marc Delvaux-Orban et la directrice "
+            "générale du CHEDS, ainsi que le conseiller de Sa Majesté.")
+    assert labelled(analyse, text, "PERSON") == ["Jean-Marc Delvaux-Orban"]
