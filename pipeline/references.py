@@ -414,7 +414,17 @@ class References:
         """`les parlementaires ivoiriens ont été accueillis`: a plural noun of kind `guests`
         stands for every named guest of the document's previous event."""
         row = anaphors().get(fold_word(token.lower_))
-        if row is None or row["kind"] not in ("guests", "guest") or previous_frame is None:
+        if row is None or previous_frame is None:
+            return []
+        if token.i > 0 and token.doc[token.i - 1].lower_ == "deux" and token.lower_.endswith(
+            ("s", "x")
+        ):  # `les deux hommes`, `les deux officiers`: the two parties of the event told
+            sides = [
+                next((u for u in side if u.person is not None), None)
+                for side in (previous_frame.hosts, previous_frame.guests)
+            ]
+            return [u for u in sides if u is not None] if None not in sides else []
+        if row["kind"] not in ("guests", "guest"):
             return []
         if "Plur" not in token.morph.get("Number"):
             return []
