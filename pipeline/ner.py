@@ -279,7 +279,7 @@ def make_sentence_boundaries(nlp: Language, name: str):
         for row in resources.load(name)
         if row["pattern"].endswith(".")
     )
-    return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr."})
+    return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr.", "St.", "Ste."})
 
 
 class SentenceBoundaries:
@@ -533,6 +533,7 @@ class EntityCorrector:
         entities = self.acronyms_in_parentheses(doc, entities)
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)
+        entities = self.named_after_a_person(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans(entities)
         doc.spans["honorifics"] = honorifics
@@ -977,6 +978,40 @@ class EntityCorrector:
         return result
 
     @staticmethod
+    def named_after_a_person(doc: Doc, entities: list[Span]) -> list[Span]:
+        """`Académie des FAR Général Máximo Gómez`, `centre d'entraînement Général Andranik
+        Vardanian`: a capitalised rank and a name right after a body or a lowercase noun
+        (no determiner, no comma) name that body or site, not a person."""
+        by_end = {e.end: e for e in entities}
+        by_start = {e.start: e for e in entities}
+        result = list(entities)
+        for rank in [e for e in entities if e.label_ == "RANK" and e.text[:1].isupper()]:
+            person = by_start.get(rank.end)
+            if person is None or person.label_ != "PERSON" or rank.start == 0:
+                continue
+            before = by_end.get(rank.start)
+            previous = doc[rank.start - 1]
+            if before is not None and before.label_ in ("ORG", "LOC") and previous.whitespace_:
+                start, label = before.start, before.label_
+                removed = [before, rank, person]
+            elif previous.is_lower and previous.pos_ == "NOUN" and previous.ent_type_ == "":
+                start = rank.start - 1
+                while start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in (
+                    "NOUN", "ADP", "ADJ"
+                ) and doc[start - 1].lower_ not in DETERMINERS - {"d'", "de"}:
+                    start -= 1
+                while doc[start].pos_ == "ADP":
+                    start += 1
+                label, removed = "LOC", [rank, person]
+            else:
+                continue
+            if any(e not in removed and e.start < person.end and start < e.end for e in result):
+                continue
+            result = [e for e in result if e not in removed]
+            result.append(Span(doc, start, person.end, label=label))
+        return result
+
+    @staticmethod
     def dateline_place_is_a_city(doc: Doc, entities: list[Span]) -> list[Span]:
         """The dateline names the city of publication (`Djibouti, 24-11-2022`)."""
         place = doc.user_data.get("dateline_place")
@@ -1078,6 +1113,7 @@ class EntityCorrector:
             and token.i not in taken
             and (
                 doc[token.i - 1].lower_ in DETERMINERS
+                or doc[token.i - 1].text == ","  # `le colonel X, chef de la direction ...`
                 or (doc[token.i - 1].lower_ == "et" and token.i - 2 in office_tokens)
             )  # `premier vice-ministre de la Défense et chef de l'état-major général`
         ]
@@ -1189,6 +1225,7 @@ class EntityCorrector:
             and doc[end - 1].pos_ == "ADJ"
             and doc[end + 1].pos_ == "ADJ"
             and doc[end + 1].is_lower
+            and doc[end + 1].lower_ not in self.ordinals  # `... et premier vice-ministre`
             and absorbable(doc[end + 1])
         ):
             return end + 2  # `ambassadeurs extraordinaires et plénipotentiaires`
