@@ -424,8 +424,9 @@ class References:
                 for side in (previous_frame.hosts, previous_frame.guests)
             ]
             return [u for u in sides if u is not None] if None not in sides else []
-        if row["kind"] not in ("guests", "guest"):
-            return []
+        plural_office = row["kind"] == "office" and token.lower_.endswith(("s", "x"))
+        if row["kind"] not in ("guests", "guest") and not plural_office:
+            return []  # `les officiers kirghizes ont été reçus`: the visitors told before
         if "Plur" not in token.morph.get("Number"):
             return []
         return [u for u in previous_frame.guests if u.person is not None]

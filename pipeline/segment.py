@@ -53,7 +53,9 @@ PAGE_DATE = re.compile(
     r"(?:\s*[|·•]\s*[A-ZÀ-ÖØ-Þ][\w'’\- ]{0,30})?",  # `08.04.2025 17:42 | Défense`: a rubric
     re.IGNORECASE,
 )
-NOT_A_PLACE = rf"(?:{WEEKDAY_PATTERN})\b|(?:le|la|les)\s+\d|{PAGE_DATE_LABEL}"
+NOT_A_PLACE = (
+    rf"(?:{WEEKDAY_PATTERN})\b|(?:le|la|les)\s+(?:\d|(?:{WEEKDAY_PATTERN})\b)|{PAGE_DATE_LABEL}"
+)
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\-]*"
 PLACE = rf"{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la|el|al))*"
 DATELINE = re.compile(
