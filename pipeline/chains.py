@@ -260,9 +260,29 @@ def fill(unit: Unit, members: list[Span]) -> None:
 def sentence_units(
     doc: Doc, sentence: Span, honorifics: list[Span], entities: list[Span] | None = None
 ) -> list[Unit]:
-    return [
+    found = [
         unit for chain in chains(doc, sentence, honorifics, entities) for unit in units(chain)
     ]
+    share_group_offices(doc, found)
+    return found
+
+
+def share_group_offices(doc: Doc, found: list[Unit]) -> None:
+    """`les chefs de la défense des trois pays baltes : le général A pour la Lituanie, B ...`,
+    `les ambassadeurs d'Irlande et d'Espagne, respectivement M. A et M. B`: each person
+    listed after a plural office holds it."""
+    for index, group in enumerate(found):
+        if not group.title_only or not opens_group(group.titles[0]):
+            continue
+        following = [u for u in found[index + 1 :] if u.person is not None]
+        if not following:
+            continue
+        gap = doc[group.end : following[0].start]
+        if not any(t.text == ":" or t.lower_ == "respectivement" for t in gap):
+            continue
+        for unit in following:
+            if group.titles[0] not in unit.titles:
+                unit.titles.insert(0, group.titles[0])
 
 
 def attribute_facts(unit: Unit) -> list[tuple[str, Span, Span, float]]:

@@ -95,8 +95,8 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
                 host.label_ == "PERSON" or guest.label_ in ("PERSON", "ORG", "GPE")
             ):
                 records.append(record("RECEIVED", host, guest))
-            elif frame.relation == "MET":
-                first, second = sorted((host, guest), key=lambda s: s.start)
+            elif frame.relation == "MET" and "GPE" not in (host.label_, guest.label_):
+                first, second = sorted((host, guest), key=lambda s: s.start)  # no country meets
                 records.append(record("MET", first, second))
     for attendee in frame.attendees:
         if (

@@ -298,3 +298,20 @@ def test_en_visite_is_the_guests_errand_not_a_light_verb(analyse):
     doc = analyse("Le chef de la Défense, l'amiral Emil Petrov, a reçu mardi le général Ion "
                   "Popa, en visite de travail en Bulgarie.")
     assert events(doc) == {("Emil Petrov", "Ion Popa")}
+
+
+def test_people_listed_after_a_plural_office_hold_it_and_receive_as_a_group(analyse):
+    doc = analyse("À Riga se sont réunis mercredi les chefs de la défense des deux pays : le "
+                  "général Ivars Ozols pour la Lettonie et le général Priit Tamm pour "
+                  "l'Estonie.\n\n"
+                  "Le général Giorgi Beridze a été reçu dans l'après-midi par les chefs de la "
+                  "défense des deux pays.")
+    assert {("Ivars Ozols", "chefs de la défense"), ("Priit Tamm", "chefs de la défense")} <= {
+        (h, t) for _, h, t in relations(doc, "HAS_TITLE")}
+    assert events(doc) == {("Ivars Ozols", "Giorgi Beridze"), ("Priit Tamm", "Giorgi Beridze")}
+
+
+def test_a_country_never_meets(analyse):
+    doc = analyse("Les chefs militaires réunis à Vilnius, la Géorgie invitée\n\nLe général Giorgi "
+                  "Beridze s'est entretenu avec la Géorgie.")
+    assert meetings(doc) == set()
