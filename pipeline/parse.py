@@ -50,6 +50,8 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
                 b - offset for b in document.segments.boundaries if offset <= b < offset + len(text)
             ] + [0]
             dateline = document.segments.dateline
+            if dateline and dateline.date:
+                doc.user_data["dateline_date"] = dateline.date
             if dateline and offset <= dateline.place_start < offset + len(text):
                 doc.user_data["dateline_place"] = [
                     dateline.place_start - offset,

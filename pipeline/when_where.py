@@ -7,10 +7,12 @@ The date is the DATE nearest the trigger in its sentence (or `hier`, `avant-hier
 counted back from the dateline's or page's date), else in the frame's list lines or joined
 sentences, never in a sentence used only to name a party (a holder of an office named
 elsewhere). An event without one continues the story: it takes the date of the last dated
-event before it (aggregation then falls back to the dateline's, never to the page's
-publication date). The place is a city or site of the trigger's own sentence introduced by
-`à`, `au`, `en`, `dans` or a seat noun (`au palais de X`), nearest the trigger (list lines
-name where guests come from, not where the event is), else (in aggregation) the dateline's.
+event before it, else, in a document without a dated dateline, the lead's date (the first
+full date of the first sentence that names a person); aggregation then falls back to the
+dateline's, never to the page's publication date. The place is a city or site of the
+trigger's own sentence introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais
+de X`), nearest the trigger (list lines name where guests come from, not where the event
+is), else (in aggregation) the dateline's.
 """
 
 from __future__ import annotations
@@ -32,12 +34,25 @@ class WhenWhere:
     def carry_dates(self) -> None:
         """An event that names no date of its own continues the story told before it
         (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
-        last_date = None
+        last_date = self.lead_date()
         for frame in self.frames:
             if frame.date is None:
                 frame.date = last_date
             elif frame.relation != "ATTENDANCE":
                 last_date = frame.date
+
+    def lead_date(self) -> Span | None:
+        """The story's own date when no dateline gives one: the first full date (with a
+        day number) of the first sentence that names a person (`Le général X a achevé ce
+        mercredi 11 juin 2025 une visite ...`); page dates and headlines name nobody."""
+        if self.doc.user_data.get("dateline_date"):
+            return None
+        for sentence in self.sentences:
+            ents = [e for e in self.entities if sentence.start <= e.start < sentence.end]
+            if any(e.label_ == "PERSON" for e in ents):
+                dated = [e for e in ents if e.label_ == "DATE" and any(t.like_num for t in e)]
+                return dated[0] if dated else None
+        return None
 
     def date_and_place(self, frame: Frame) -> None:
         trigger = frame.trigger.start
