@@ -126,21 +126,40 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
 
 
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:
-    """A guest received by a named person is not also received by an organisation."""
-    person_hosted = {
-        r["tail"]["text"]
-        for r in relations
-        if r["relation"] == "RECEIVED" and r["head"]["label"] == "PERSON"
-    }
-    return [
-        r
-        for r in relations
-        if not (
+    """A guest received by a named person is not also received by an organisation; the
+    companions that the organisation's frame received go to that person (`Une délégation
+    conduite par X, comprenant Y, ... à l'invitation de l'État-major. X a été reçu par Z`)."""
+
+    def last_word(record: dict) -> str:
+        return record["text"].split()[-1].lower()
+
+    hosts_of: dict[str, list[dict]] = {}
+    for r in relations:
+        if r["relation"] == "RECEIVED" and r["head"]["label"] == "PERSON":
+            hosts_of.setdefault(last_word(r["tail"]), []).append(r)
+    moved: dict[object, list[dict]] = {}  # organisation frame -> the person receptions
+    for r in relations:
+        if (
             r["relation"] == "RECEIVED"
             and r["head"]["label"] != "PERSON"
-            and r["tail"]["text"] in person_hosted
-        )
-    ]
+            and last_word(r["tail"]) in hosts_of
+        ):
+            moved.setdefault(r.get("frame"), hosts_of[last_word(r["tail"])])
+    result = []
+    for r in relations:
+        if r["relation"] != "RECEIVED" or r["head"]["label"] == "PERSON":
+            result.append(r)
+        elif last_word(r["tail"]) in hosts_of:
+            continue
+        elif r.get("frame") in moved:
+            person = moved[r.get("frame")][0]
+            result.append(
+                dict(r, head=person["head"], frame=person.get("frame"),
+                     date=person.get("date"), place=person.get("place"))
+            )
+        else:
+            result.append(r)
+    return result
 
 
 class RelationExtractor:
