@@ -315,3 +315,15 @@ def test_a_country_never_meets(analyse):
     doc = analyse("Les chefs militaires réunis à Vilnius, la Géorgie invitée\n\nLe général Giorgi "
                   "Beridze s'est entretenu avec la Géorgie.")
     assert meetings(doc) == set()
+
+
+def test_companions_of_an_organisations_frame_go_to_the_person_who_received_their_leader(
+    analyse,
+):
+    doc = analyse("Une délégation conduite par le colonel Ruslan Abdyrov a effectué une visite à "
+                  "Oulan-Bator, à l'invitation de l'État-major général des forces armées de "
+                  "Mongolie. La délégation comprenait également le lieutenant-colonel Aïbek "
+                  "Sarybaev.\n\n"
+                  "Le mardi 21 mai, les officiers kirghizes ont été reçus par le chef d'état-major "
+                  "général, le général-major Dorj Ganbold.")
+    assert events(doc) == {("Dorj Ganbold", "Ruslan Abdyrov"), ("Dorj Ganbold", "Aïbek Sarybaev")}
