@@ -29,3 +29,4 @@ class Frame:
     date: Span | None = None
     place: Span | None = None
     confidence: float = 0.75
+    mutual: bool = False  # `X, Y et Z se sont réunis`: every pair of parties met

@@ -163,6 +163,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             frame.guests = self.list_guests(index, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
+            frame.mutual = True
         return frame
 
     def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:

@@ -98,6 +98,11 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
             elif frame.relation == "MET" and "GPE" not in (host.label_, guest.label_):
                 first, second = sorted((host, guest), key=lambda s: s.start)  # no country meets
                 records.append(record("MET", first, second))
+    if frame.mutual:  # the guests met each other too
+        for index, first in enumerate(guests):
+            for second in guests[index + 1 :]:
+                if "GPE" not in (first.label_, second.label_) and first != second:
+                    records.append(record("MET", *sorted((first, second), key=lambda s: s.start)))
     for attendee in frame.attendees:
         if (
             hosts

@@ -327,3 +327,11 @@ def test_companions_of_an_organisations_frame_go_to_the_person_who_received_thei
                   "Le mardi 21 mai, les officiers kirghizes ont été reçus par le chef d'état-major "
                   "général, le général-major Dorj Ganbold.")
     assert events(doc) == {("Dorj Ganbold", "Ruslan Abdyrov"), ("Dorj Ganbold", "Aïbek Sarybaev")}
+
+
+def test_three_people_who_met_each_other_give_every_pair(analyse):
+    doc = analyse("Le général Ivars Ozols, le général Priit Tamm et le général Jonas Petraitis "
+                  "se sont réunis mardi à Riga.")
+    assert meetings(doc) == {frozenset({"Ivars Ozols", "Priit Tamm"}),
+                             frozenset({"Ivars Ozols", "Jonas Petraitis"}),
+                             frozenset({"Priit Tamm", "Jonas Petraitis"})}
