@@ -107,7 +107,7 @@ TRIGGER_VERB_FORMS = {
     "rencontrer": ("rencontre", "rencontré", "rencontrent"),
 }
 PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
-LOWERCASE_ORG_HEADS = frozenset(["ministère", "ambassade", "consulat"])
+LOWERCASE_ORG_HEADS = frozenset(["ambassade", "consulat"])
 RESOLUTION_PRIORITY = {
     "DATE": 0,
     "GPE": 1,
