@@ -58,6 +58,7 @@ CLOSE_SPELLING = 0.75  # difflib ratio of two folded words that share a key
 VARIANT_SPELLING = 0.8  # ... of two words whose keys are one letter apart
 
 
+@cache
 def word_key(word: str) -> str:
     plain = strip_accents(word).lower()
     plain = re.sub(r"[^a-z]", "", plain)
@@ -191,6 +192,7 @@ def one_apart(first: str, second: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+@cache
 def words_agree(first: str, second: str) -> str | None:
     """`same` when two folded words are one (or one is the other's initial), `variant` when
     one letter apart, else None."""
@@ -218,6 +220,7 @@ def in_order(short: tuple[str, ...], long: tuple[str, ...]) -> list[str] | None:
     return found
 
 
+@cache
 def name_rule(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
     """The rule by which two names (ordered, folded words) are one person, else None."""
     if not first or not second:
@@ -331,6 +334,8 @@ def resolve_people(
 def best_rule(person: Person, other: Person) -> str | None:
     """The strongest rule by which any name of one fits any name of the other."""
     strength = ("same name", "spelling variant", "extra family name", "shorter form")
+    if any(ordered_words(n) == ordered_words(m) for n in person.names for m in other.names):
+        return "same name"  # one written form in both (the usual case): no comparison
     found = {
         rule
         for a in full_names(person)
