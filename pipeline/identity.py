@@ -334,12 +334,13 @@ def resolve_people(
 def best_rule(person: Person, other: Person) -> str | None:
     """The strongest rule by which any name of one fits any name of the other."""
     strength = ("same name", "spelling variant", "extra family name", "shorter form")
-    if any(ordered_words(n) == ordered_words(m) for n in person.names for m in other.names):
-        return "same name"  # one written form in both (the usual case): no comparison
+    mine, theirs = full_names(person), full_names(other)
+    if {ordered_words(n) for n in mine} & {ordered_words(m) for m in theirs}:
+        return "same name"  # one full written form in both (the usual case): no comparison
     found = {
         rule
-        for a in full_names(person)
-        for b in full_names(other)
+        for a in mine
+        for b in theirs
         if (rule := name_rule(ordered_words(a), ordered_words(b))) is not None
     }
     return next((rule for rule in strength if rule in found), None)

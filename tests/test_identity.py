@@ -69,3 +69,11 @@ def test_a_short_name_that_fits_two_people_joins_neither():
     assert people["Ndiaye@d3"] not in (people["Awa Diop Ndiaye@d1"],
                                        people["Fatou Diop Ndiaye@d2"])
     assert {row["reason"] for row in audit} == {"the name fits several people"}
+
+
+def test_two_people_who_share_only_a_family_name_stay_two_across_documents():
+    people, _ = people_of([
+        mention("d1", "Fahad bin Nasser Al-Kuwari"), mention("d1", "Al-Kuwari", 40),
+        mention("d2", "Khalid bin Jassim Al-Kuwari"), mention("d2", "Al-Kuwari", 40),
+    ])
+    assert people["Fahad bin Nasser Al-Kuwari@d1"] != people["Khalid bin Jassim Al-Kuwari@d2"]
