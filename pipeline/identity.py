@@ -41,13 +41,8 @@ from .resources import strip_accents
 NAME_PARTICLES = resources.NAME_PARTICLES
 
 
-FOLDS = (
-    ("dh", "d"),
-    ("th", "t"),
-    ("ph", "f"),
-    ("q", "k"),
-    ("ck", "k"),
-    ("ou", "u"),
+KEY_FOLDS = (("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"), ("ck", "k"), ("ou", "u"))
+FOLDS = KEY_FOLDS + (  # across documents, a few more transliterations
     ("zh", "j"),
     ("dj", "j"),
     ("kh", "k"),
@@ -62,14 +57,7 @@ VARIANT_SPELLING = 0.8  # ... of two words whose keys are one letter apart
 def word_key(word: str) -> str:
     plain = strip_accents(word).lower()
     plain = re.sub(r"[^a-z]", "", plain)
-    for source, target in (
-        ("dh", "d"),
-        ("th", "t"),
-        ("ph", "f"),
-        ("q", "k"),
-        ("ck", "k"),
-        ("ou", "u"),
-    ):
+    for source, target in KEY_FOLDS:
         plain = plain.replace(source, target)
     if not plain:
         return ""
