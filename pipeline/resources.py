@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
@@ -48,6 +49,12 @@ def load(name: str) -> tuple[dict, ...]:
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def plain(text: str) -> str:
+    """A written form compared without accents, case, hyphens or apostrophes
+    (`Lieutenant-Général` = `lieutenant général`)."""
+    return " ".join(strip_accents(text).lower().replace("'", " ").replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -92,3 +99,30 @@ def fingerprint() -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+COUNTRY_NAME_WORDS = 4  # longest country name or demonym looked up in a name
+
+
+@lru_cache(maxsize=65536)
+def countries_named_in(name: str) -> frozenset[str]:
+    """ISO codes of the countries a name names: the whole name as a country's name (`São
+    Tomé-et-Príncipe`), else runs of up to four words looked up in the country names and
+    demonyms of `models/countries.jsonl` (`Armée de terre du Sénégal`, `Forces armées
+    tunisiennes`), a longer run before the words inside it (`Guinée équatoriale` is not
+    also `Guinée`)."""
+    lower = strip_accents(name).lower()
+    names, demonyms = country_by_name(), country_by_demonym()
+    if lower.strip() in names:
+        return frozenset([names[lower.strip()]])
+    words = [w for w in re.split(r"[^a-z0-9]+", lower) if w]
+    found, covered = set(), set()
+    for size in range(COUNTRY_NAME_WORDS, 0, -1):
+        for start in range(len(words) - size + 1):
+            positions = set(range(start, start + size))
+            run = " ".join(words[start : start + size])
+            code = names.get(run) or demonyms.get(run)
+            if code and not positions <= covered and (size > 1 or len(run) > 3):
+                found.add(code)  # `EAU`-like short names alone: too ambiguous
+                covered |= positions
+    return frozenset(found)

@@ -37,7 +37,6 @@ first date (undated last), then first event_id: the same tables give the same id
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -48,12 +47,10 @@ from . import resources
 from .artefacts import table_frame
 from .plover import code_of_place
 from .plover import key as place_key
-from .resources import strip_accents
 
 WINDOW_DAYS = 3
 MAX_SPAN_DAYS = 10
 GUEST_PREFIXES = ("person:", "org:")
-COUNTRY_WORDS = 4  # longest country name or demonym looked up in an organisation's name
 
 
 def text(cell) -> str:
@@ -133,7 +130,8 @@ class Anchors:
             if code and row["label"] != "GPE":
                 found.add(f"gpe:{code.lower()}")
             if row["label"] == "ORG":
-                found |= {f"gpe:{c.lower()}" for c in countries_in_name(str(row["name"]))}
+                named = resources.countries_named_in(str(row["name"]))
+                found |= {f"gpe:{code.lower()}" for code in named}
             found.discard(entity_id)
             self.anchors[entity_id] = found
         # a person's organisations bring their countries (`Forces armées tunisiennes`)
@@ -146,22 +144,6 @@ class Anchors:
 
     def of(self, entity_id: str) -> set[str]:
         return self.anchors.get(entity_id, set())
-
-
-def countries_in_name(name: str) -> set[str]:
-    """ISO codes of the countries an organisation's name names (`Armée de terre du
-    Sénégal`, `Forces armées tunisiennes`): runs of up to four words looked up in the
-    country names and demonyms of `models/countries.jsonl`."""
-    words = [w for w in re.split(r"[^a-z0-9]+", strip_accents(name).lower()) if w]
-    names, demonyms = resources.country_by_name(), resources.country_by_demonym()
-    found = set()
-    for size in range(1, COUNTRY_WORDS + 1):
-        for start in range(len(words) - size + 1):
-            run = " ".join(words[start : start + size])
-            code = names.get(run) or demonyms.get(run)
-            if code and (size > 1 or len(run) > 3):  # `EAU`-like short names: too ambiguous
-                found.add(code)
-    return found
 
 
 def side_link(first: set[str], second: set[str], anchors: Anchors, colleagues: bool) -> str:

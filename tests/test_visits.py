@@ -12,7 +12,8 @@ import pandas as pd
 
 from pipeline.aggregate import DocumentResult, build_tables
 from pipeline.artefacts import TABLE_COLUMNS, table_frame
-from pipeline.visits import cluster_events, countries_in_name, with_visits
+from pipeline.resources import countries_named_in
+from pipeline.visits import cluster_events, with_visits
 
 # entity_id, label, name, affiliations, nationality
 ENTITIES = [
@@ -251,9 +252,9 @@ def test_empty_events_give_an_empty_visits_table():
 
 
 def test_countries_named_in_an_organisation():
-    assert countries_in_name("Forces armées sénégalaises") == {"SN"}
-    assert countries_in_name("Armée de terre du Mali") == {"ML"}
-    assert countries_in_name("Coalition Islamique Militaire Contre le Terrorisme") == set()
+    assert countries_named_in("Forces armées sénégalaises") == {"SN"}
+    assert countries_named_in("Armée de terre du Mali") == {"ML"}
+    assert countries_named_in("Coalition Islamique Militaire Contre le Terrorisme") == set()
 
 
 def entity(start, text, label):
