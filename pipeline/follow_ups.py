@@ -34,7 +34,7 @@ from .event import Frame
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
-COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos", re.IGNORECASE)
+COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos|côté", re.IGNORECASE)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 EVENT_NOUNS = frozenset(
@@ -146,7 +146,11 @@ class FollowUps:
             for f in self.frames
             if f.relation != "ATTENDANCE" and f.guests and max(self.told_in(f)) < index
         ]
-        if verb is None or not events or index - max(self.told_in(events[-1])) > 4:
+        kind = named_event_kind(sentence)  # `Lors de la séance de travail, X avait à ses côtés`
+        if kind is not None:
+            events = [f for f in events if f.relation == kind]
+        reach = len(self.sentences) if kind is not None else 4
+        if verb is None or not events or index - max(self.told_in(events[-1])) > reach:
             return
         last_told = max(self.told_in(events[-1]))
         persons = [u for u in self.units[index] if u.person is not None]
@@ -225,6 +229,8 @@ class FollowUps:
         )
         reach = len(self.sentences) if names_the_event(sentence) or beside_host else 2
         before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
+        kind = named_event_kind(sentence)  # `L'audience s'est déroulée en présence de X`
+        before = [f for f in before if f.relation == kind] or before
         frame = (here or before or [None])[-1]
         if frame is None:
             self.alongside(index)
@@ -290,11 +296,15 @@ class FollowUps:
 
 
 def is_companion_verb(token) -> bool:
-    """`accompagné(e)(s) de`, `entouré de`; a delegation that `comprend`, `compte`, `inclut`."""
+    """`accompagné(e)(s) de`, `entouré de`, `avait à ses côtés`; a delegation that
+    `comprend`, `compte`, `inclut`."""
     if token.pos_ not in ("VERB", "ADJ", "AUX"):
         return False
     if token.lower_.startswith(("accompagn", "entour")):
         return True
+    if token.lemma_ == "avoir":
+        words = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4]]
+        return words[:1] == ["à"] and words[2:3] in (["côtés"], ["côté"])
     return token.lemma_ in ("comprendre", "compter", "inclure", "composer") and any(
         t.lemma_ == "délégation" for t in token.children if t.dep_.startswith("nsubj")
     )
@@ -310,6 +320,23 @@ def names_the_event(sentence: Span) -> bool:
         t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in ("l'", "la", "le", "cette")
         for t in sentence
     )
+
+
+def named_event_kind(sentence: Span) -> str | None:
+    """The relation of the event a sentence points back at with a definite trigger noun
+    (`l'audience`: RECEIVED, `la séance de travail`: MET), from the noun rules of
+    `models/triggers.jsonl`; None when it names none."""
+    if not names_the_event(sentence):
+        return None
+    nouns = trigger_rules.rules()[1]
+    for token in sentence:
+        if (
+            token.lower_ in nouns
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ in ("l'", "la", "le", "cette")
+        ):
+            return nouns[token.lower_]["relation"]
+    return None
 
 
 def alongside_start(sentence: Span) -> int | None:

@@ -36,8 +36,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from . import resources
 from . import triggers as trigger_rules
-from .chains import LOCATIVE, Unit, preceded_by, sentence_text, word_before
+from .chains import LOCATIVE, Unit, preceded_by, sentence_text, surname, word_before
 from .event import Frame
 from .follow_ups import (
     FollowUps,
@@ -45,7 +46,7 @@ from .follow_ups import (
     presence_start,
     sentence_announces_list,
 )
-from .references import References, fold_word, office_heads, plural_groups
+from .references import References, fold_word, is_plural, office_heads, plural_groups
 from .triggers import Trigger
 from .when_where import WhenWhere
 
@@ -55,6 +56,7 @@ LEADER_WORDS = frozenset(
 )
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
+COUNTERPART_WORDS = frozenset(["son", "sa", "leur", "homologue", "homologues"])
 NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite de travail de X`)
 
 
@@ -80,6 +82,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         self.frames: list[Frame] = []
         self.partial: list[Frame] = []
+        self.delegation: list[Unit] | None = None
 
     # ------------------------------------------------------------------ the document
 
@@ -91,6 +94,11 @@ class FrameBuilder(FollowUps, WhenWhere):
         for index in self.story_sentences():
             self.companions(index)
             self.attendance(index)
+        for frame in self.frames:
+            if frame.delegation is not None:  # the delegation's companions, read since
+                written = {u.start for u in frame.guests}
+                frame.guests += [u for u in frame.delegation
+                                 if u.person is not None and u.start not in written]
         self.frames.sort(key=lambda f: f.trigger.start)
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
@@ -114,6 +122,8 @@ class FrameBuilder(FollowUps, WhenWhere):
                 for trigger in trigger_rules.noun_triggers(sentence):
                     if self.add(self.noun_frame(index, trigger)):
                         break
+                else:
+                    self.add(self.counterparts_together(index))
                 self.add(self.delegation_leader(index))
 
     def add(self, frame: Frame | None) -> bool:
@@ -155,16 +165,68 @@ class FrameBuilder(FollowUps, WhenWhere):
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
+        self.named_on_one_side(frame, sides, first)
+        frame.delegation, self.delegation = self.delegation, None
         if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
             frame.guests = self.introduced_next(index, sides[second][0], frame)
-        if sentence_announces_list(sentence, self.doc) and not any(
-            u.person is not None for u in sides.get(second, [])
-        ):
-            frame.guests = self.list_guests(index, frame) or frame.guests
+        if not any(u.person is not None for u in sides.get(second, [])):
+            announcing = self.announced_list(index, bool(sides.get(second)))
+            if announcing is not None:
+                frame.guests = self.list_guests(announcing, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
             frame.mutual = True
+        elif (
+            trigger.relation == "MET"
+            and not subject
+            and len(frame.guests) > 1
+            and trigger_rules.is_reflexive(token)
+        ):  # `À Riga se sont réunis ... les chefs de la défense : A, B et C`
+            frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
+            frame.mutual = True
         return frame
+
+    def delegation_side(self, previous: Frame, before: int) -> list[Unit]:
+        """`X, qui conduit une délégation ..., ...`. `La délégation a été accueillie par Z`:
+        the delegation is the side of the previous event where its leader stands, with his
+        companions."""
+        leaders = set()
+        for unit in self.references.named:
+            if unit.start >= before:
+                break
+            words = [t.lemma_ for t in self.doc[unit.end : min(unit.end + 8, before)]]
+            if marker(self.doc, unit.start) == "led_by" or (
+                "délégation" in words
+                and any(lemma in ("conduire", "diriger", "mener") for lemma in words)
+            ):
+                leaders.add(surname(unit.person))
+        for side in (previous.guests, previous.hosts):
+            if leaders & {surname(u.person) for u in side if u.person is not None}:
+                self.delegation = side
+                return [u for u in side if u.person is not None]
+        return []
+
+    def counterparts_together(self, index: int) -> Frame | None:
+        """`X et son homologue malien, Y, ont passé en revue ...`: two counterparts who are
+        together the subject of any verb met."""
+        sentence = self.sentences[index]
+        units = [u for u in self.units[index] if u.person is not None]
+        for first in units:
+            pair = self.series(first, units)
+            gap = self.doc[first.end : pair[-1].start] if len(pair) > 1 else None
+            if gap is None or not any(t.lower_ in ("homologue", "homologues") for t in gap):
+                continue
+            before = self.doc[sentence.start : first.start]
+            verb = next(
+                (t for t in self.doc[pair[-1].end : sentence.end] if t.pos_ in ("VERB", "AUX")),
+                None,
+            )
+            if verb is None or any(t.pos_ in ("VERB", "AUX") for t in before):
+                return None
+            frame = Frame("MET", self.doc[verb.i : verb.i + 1], sentences={index})
+            frame.hosts, frame.guests, frame.confidence = pair[:1], pair[1:], 0.7
+            return frame
+        return None
 
     def subject_side(self, index: int, token, left: list[Unit]) -> list[Unit]:
         subject = trigger_rules.parse_subject(token)
@@ -177,6 +239,10 @@ class FrameBuilder(FollowUps, WhenWhere):
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
+        if subject is not None and subject.lemma_ == "délégation" and previous is not None:
+            led = self.delegation_side(previous, subject.i)
+            if led:
+                return led
         if subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ in ("", "TITLE"):
             group = self.references.group(subject, previous)  # `les parlementaires`
             if group:
@@ -229,7 +295,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             if unit.start <= group[-1].start:
                 continue
             gap = [t for t in self.doc[group[-1].end : unit.start] if not t.is_space]
-            if not all(t.lower_ in joiners for t in gap):
+            if not all(t.lower_ in joiners or is_counterpart_word(t) for t in gap):
                 break
             group.append(unit)
             joined = joined or any(
@@ -319,6 +385,8 @@ class FrameBuilder(FollowUps, WhenWhere):
         for unit in side:
             if unit.person is not None or (unit.organisation is not None and not unit.title_only):
                 resolved.append(unit)
+            elif unit.title_only and self.names_follow(unit, side):
+                continue  # `les chefs de la défense des trois pays : A, B et C` are A, B and C
             elif unit.title_only:
                 holders = self.references.office_holders(unit)
                 if holders:
@@ -331,6 +399,51 @@ class FrameBuilder(FollowUps, WhenWhere):
         for unit in chosen:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
+
+    def announced_list(self, index: int, group_written: bool) -> int | None:
+        """The sentence whose list lines name the guests: the trigger's own when it announces
+        a list, or, after a guest group (`les attachés de défense`), a next sentence that
+        announces one and names nobody (`Il s'agissait des officiers suivants :`)."""
+        if sentence_announces_list(self.sentences[index], self.doc):
+            return index
+        following = index + 1
+        if (
+            group_written
+            and following < len(self.sentences)
+            and sentence_announces_list(self.sentences[following], self.doc)
+            and not any(u.person is not None for u in self.units[following])
+        ):
+            return following
+        return None
+
+    def names_follow(self, office: Unit, side: list[Unit]) -> bool:
+        """A plural office that introduces the persons named right after it, after a colon
+        or a comma, stands for them."""
+        if not is_plural(office.titles[0]):
+            return False
+        named = next((u for u in side if u.start >= office.end and u.person is not None), None)
+        if named is None:
+            return False
+        gap = [t for t in self.doc[office.end : named.start] if not t.is_space]
+        return not any(t.pos_ in ("VERB", "AUX") for t in gap) and (
+            any(t.text == ":" for t in gap) or (gap and gap[0].text == ",")
+        )
+
+    @staticmethod
+    def named_on_one_side(frame: Frame, sides: dict[str, list[Unit]], first: str) -> None:
+        """A person written on one side of the frame is not also on the other through an
+        office or a group that resolved to him (`X a été reçu par les chefs de la défense`,
+        X being a chief of defence himself)."""
+        second = "guest" if first == "host" else "tail"
+        for resolved, own, other in ((frame.hosts, first, second), (frame.guests, second, first)):
+            other_names = {surname(u.person) for u in sides.get(other, []) if u.person}
+            own_names = {surname(u.person) for u in sides.get(own, []) if u.person}
+            resolved[:] = [
+                u for u in resolved
+                if u.person is None
+                or surname(u.person) in own_names
+                or surname(u.person) not in other_names
+            ]
 
     def sentence_index(self, token_index: int) -> int:
         for index, sentence in enumerate(self.sentences):
@@ -381,6 +494,14 @@ class FrameBuilder(FollowUps, WhenWhere):
     def told_in(self, frame: Frame) -> set[int]:
         """The sentences that tell an event: its trigger's and its list lines."""
         return frame.context | {self.sentence_index(frame.trigger.start)}
+
+
+def is_counterpart_word(token) -> bool:
+    """`X et son homologue malien, Y`: the words that join two parties as counterparts."""
+    return token.lower_ in COUNTERPART_WORDS or (
+        token.doc[token.i - 1].lower_ in ("homologue", "homologues")
+        and resources.strip_accents(token.lower_) in resources.country_by_demonym()
+    )
 
 
 def is_caption(sentence: Span) -> bool:

@@ -57,6 +57,7 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
                     dateline.place_start - offset,
                     dateline.place_end - offset,
                 ]
+                doc.user_data["dateline"] = [dateline.start - offset, dateline.end - offset]
             doc.user_data["doc_id"] = document.doc_id
             doc.user_data["offset"] = offset
             yield doc

@@ -73,12 +73,25 @@ def fold_word(word: str) -> str:
     return word
 
 
-def office_key(text: str) -> tuple[str, frozenset[str]]:
-    """(head, complements) of an office: `Ministres de la Défense` -> (ministre, {défense})."""
+def office_key(text: str, without_demonyms: bool = False) -> tuple[str, frozenset[str]]:
+    """(head, complements) of an office: `Ministres de la Défense` -> (ministre, {défense});
+    `without_demonyms`: a nationality is not a complement (`chef d'état-major burkinabè`
+    -> (chef, {état, major}), the country is checked apart)."""
     words = [w for w in re.split(r"[\s'’]+", text.lower()) if w and w not in STOP_WORDS]
     if not words:
         return "", frozenset()
-    return fold_word(words[0]), frozenset(fold_word(w) for w in words[1:])
+    complements = words[1:]
+    if without_demonyms:
+        demonyms = resources.country_by_demonym()
+        complements = [w for w in complements if resources.strip_accents(w) not in demonyms]
+    return fold_word(words[0]), frozenset(fold_word(w) for w in complements)
+
+
+def title_countries(text: str) -> frozenset[str]:
+    """The countries an office names by a demonym (`chef d'état-major burkinabè`: BF)."""
+    demonyms = resources.country_by_demonym()
+    words = re.split(r"[\s'’]+", resources.strip_accents(text.lower()))
+    return frozenset(demonyms[w] for w in words[1:] if w in demonyms)
 
 
 def is_plural(span: Span) -> bool:
@@ -301,7 +314,7 @@ class References:
         if plural:
             affiliations += coordinated_bodies(title.doc, unit.end)
         fitting = []
-        names = [office_key(title.text), *office_synonyms(title.text)]
+        names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
         for head, complements in names:
             for holder_complements, holder in self.holders.get(head, ()):
@@ -311,6 +324,9 @@ class References:
                 if not any(same_body(a, holder_affiliation) for a in affiliations):
                     continue
                 fitting.append(holder)
+        countries = title_countries(title.text)
+        if countries:  # `le chef d'état-major burkinabè`: a holder of that country
+            fitting = [u for u in fitting if self.countries_of(u) & countries]
         fitting.sort(key=lambda u: u.start)
         if plural and not fitting and unit.affiliations:
             # `les ministres de la Défense des pays du Benelux`: the group's body is not
@@ -329,6 +345,16 @@ class References:
             return []
         before = [u for u in fitting if u.start < unit.start]
         return [before[-1] if before else fitting[0]] if fitting else []
+
+    @staticmethod
+    def countries_of(unit: Unit) -> frozenset[str]:
+        """The countries a person's offices and affiliations name."""
+        found: set[str] = set()
+        for title in unit.titles:
+            found |= title_countries(title.text)
+        for affiliation in unit.affiliations:
+            found |= resources.countries_named_in(affiliation.text)
+        return frozenset(found)
 
     @staticmethod
     def distinct(units: list[Unit]) -> list[Unit]:

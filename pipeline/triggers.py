@@ -168,9 +168,18 @@ def is_passive(token: Token) -> bool:
     return not any(t.lemma_ == "avoir" or t.dep_.startswith("aux") for t in previous[-2:])
 
 
+def is_reflexive(token: Token) -> bool:
+    """`se sont réunis`, `se sont entretenus`: the parties are the verb's plural subject,
+    wherever it stands."""
+    return any(child.lower_ in ("se", "s'") for child in token.children)
+
+
 def is_dateline_place(token: Token) -> bool:
-    """`ALGER, 5 mars 2025 (APS) – ...`: the parser sometimes makes the dateline's place a
-    subject of the story's first verb."""
+    """`ALGER, 5 mars 2025 (APS) – ...`: the parser sometimes makes the dateline's place (or
+    its agency) a subject of the story's first verb."""
+    start, end = token.doc.user_data.get("dateline", (0, 0))
+    if start <= token.idx < end:
+        return True
     return (
         token.ent_type_ in ("LOC", "GPE")
         and token.i - token.sent.start <= 2
