@@ -33,6 +33,7 @@ How a frame is built from a trigger:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -100,6 +101,7 @@ class FrameBuilder(FollowUps, WhenWhere):
                 frame.guests += [u for u in frame.delegation
                                  if u.person is not None and u.start not in written]
         self.frames.sort(key=lambda f: f.trigger.start)
+        self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
             frame.context |= {self.sentence_index(frame.trigger.start)}
@@ -107,6 +109,32 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.date_and_place(frame)
         self.carry_dates()
         return self.frames
+
+    def dated_lines(self, frame: Frame) -> list[Frame]:
+        """`– Lundi 9 juin : l'ambassadeur X ;` `– Mardi 10 juin : ...`: guests listed on
+        lines that each open with their own date are as many audiences, one per line."""
+        if not frame.from_list:
+            return [frame]
+        lines: dict[int, list[Unit]] = {}
+        for guest in frame.guests:
+            lines.setdefault(self.sentence_index(guest.start), []).append(guest)
+        if len(lines) < 2:
+            return [frame]
+        dates = {}
+        for index in lines:
+            sentence = self.sentences[index]
+            opening = [
+                e for e in self.entities
+                if e.label_ == "DATE" and sentence.start <= e.start < sentence.start + 4
+            ]
+            if not opening:
+                return [frame]
+            dates[index] = opening[0]
+        return [
+            replace(frame, guests=guests, context={index}, date=dates[index],
+                    sentences=set(frame.sentences), attendees=list(frame.attendees))
+            for index, guests in lines.items()
+        ]
 
     def story_sentences(self) -> list[int]:
         """The sentences that may tell an event: not photo captions."""
@@ -170,7 +198,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
             frame.guests = self.introduced_next(index, sides[second][0], frame)
         if not any(u.person is not None for u in sides.get(second, [])):
-            announcing = self.announced_list(index, bool(sides.get(second)))
+            announcing = self.announced_list(index)
             if announcing is not None:
                 frame.guests = self.list_guests(announcing, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
@@ -400,16 +428,15 @@ class FrameBuilder(FollowUps, WhenWhere):
             unique.setdefault(unit.start, unit)
         return list(unique.values())
 
-    def announced_list(self, index: int, group_written: bool) -> int | None:
-        """The sentence whose list lines name the guests: the trigger's own when it announces
-        a list, or, after a guest group (`les attachés de défense`), a next sentence that
-        announces one and names nobody (`Il s'agissait des officiers suivants :`)."""
+    def announced_list(self, index: int) -> int | None:
+        """The sentence whose list lines name the guests of a trigger that names none: the
+        trigger's own when it announces a list, or a next sentence that announces one and
+        names nobody (`Il s'agissait des officiers suivants :`, `Audiences accordées :`)."""
         if sentence_announces_list(self.sentences[index], self.doc):
             return index
         following = index + 1
         if (
-            group_written
-            and following < len(self.sentences)
+            following < len(self.sentences)
             and sentence_announces_list(self.sentences[following], self.doc)
             and not any(u.person is not None for u in self.units[following])
         ):

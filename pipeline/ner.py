@@ -751,6 +751,14 @@ class EntityCorrector:
                 end += 1  # `Wang'ombe`, `Ng’ang’a`: the tokenizer cut after the apostrophe
             elif _is_particle(token) and end + 1 < len(doc) and _free_name_token(doc[end + 1]):
                 end += 2
+            elif (
+                token.lower_ in ("dit", "dite")
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha
+                and doc[end + 1].ent_type_ in ("", "PERSON", "PER", "MISC", "LOC", "ORG")
+            ):
+                end += 2  # `Amara CAMARA dit Kalifa`: a nickname is part of the name
             elif _free_name_token(token) and not token.is_sent_start:
                 end += 1
             else:

@@ -212,7 +212,7 @@ def synonym_table() -> dict[tuple, list[tuple]]:
 def office_synonyms(text: str) -> list[tuple[str, frozenset[str]]]:
     """Other names of the same office (`chef de l'État` = `président de la République`),
     from `models/office_synonyms.jsonl`."""
-    return synonym_table().get(office_key(text), [])
+    return synonym_table().get(office_key(text, without_demonyms=True), [])
 
 
 def anaphor_offices(text: str) -> list[str]:
@@ -325,8 +325,11 @@ class References:
                     continue
                 fitting.append(holder)
         countries = title_countries(title.text)
-        if countries:  # `le chef d'état-major burkinabè`: a holder of that country
-            fitting = [u for u in fitting if self.countries_of(u) & countries]
+        if countries:  # `le chef d'état-major burkinabè`: a holder of that country, else one
+            # whose country the document does not say
+            fitting = [u for u in fitting if self.countries_of(u) & countries] or [
+                u for u in fitting if not self.countries_of(u)
+            ]
         fitting.sort(key=lambda u: u.start)
         if plural and not fitting and unit.affiliations:
             # `les ministres de la Défense des pays du Benelux`: the group's body is not
@@ -449,7 +452,12 @@ class References:
                 next((u for u in side if u.person is not None), None)
                 for side in (previous_frame.hosts, previous_frame.guests)
             ]
-            return [u for u in sides if u is not None] if None not in sides else []
+            if None not in sides:
+                return sides
+            # `L'ambassade a accueilli X, accompagné de Y. Les deux officiers ont été reçus
+            # par ...`: the two named guests of a host that is a body
+            guests = [u for u in previous_frame.guests if u.person is not None]
+            return guests if sides[0] is None and len(guests) == 2 else []
         plural_office = row["kind"] == "office" and token.lower_.endswith(("s", "x"))
         if row["kind"] not in ("guests", "guest") and not plural_office:
             return []  # `les officiers kirghizes ont été reçus`: the visitors told before

@@ -89,7 +89,7 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
     guests = [u.participant for u in frame.guests if u.participant is not None]
     for host in hosts:
         for guest in guests:
-            if host == guest:
+            if host == guest or same_person_written(host, guest):
                 continue
             if frame.relation == "RECEIVED" and (
                 host.label_ == "PERSON" or guest.label_ in ("PERSON", "ORG", "GPE")
@@ -101,7 +101,9 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
     if frame.mutual:  # the guests met each other too
         for index, first in enumerate(guests):
             for second in guests[index + 1 :]:
-                if "GPE" not in (first.label_, second.label_) and first != second:
+                if "GPE" not in (first.label_, second.label_) and not (
+                    first == second or same_person_written(first, second)
+                ):
                     records.append(record("MET", *sorted((first, second), key=lambda s: s.start)))
     for attendee in frame.attendees:
         if (
@@ -111,6 +113,15 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
         ):
             records.append(record("ATTENDED", attendee.person, hosts[0]))
     return records
+
+
+def same_person_written(first: Span, second: Span) -> bool:
+    """`Sherif Adel Radwan` and `Radwan`: one person's two mentions never meet or receive
+    each other."""
+    if "PERSON" not in (first.label_, second.label_) or first.label_ != second.label_:
+        return False
+    a, b = set(first.text.lower().split()), set(second.text.lower().split())
+    return a <= b or b <= a
 
 
 def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
