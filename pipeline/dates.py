@@ -73,14 +73,17 @@ def parse_date(text: str, reference: date | None = None) -> str | None:
     return found.isoformat() if found else None
 
 
-RELATIVE_DAYS = {"hier": 1, "avant-hier": 2}  # counted back from the reference date
+# counted back from the reference date; `ce matin` is the dateline's own day
+RELATIVE_DAYS = {"hier": 1, "avant-hier": 2, "aujourd'hui": 0, "ce matin": 0,
+                 "cet après-midi": 0, "ce soir": 0}
 
 
 @lru_cache(maxsize=4096)
 def parse_to_date(text: str, reference: date | None = None) -> date | None:
-    plain = strip_accents(text).lower()
-    if plain in RELATIVE_DAYS:
-        return reference - timedelta(days=RELATIVE_DAYS[plain]) if reference else None
+    plain = strip_accents(text).lower().replace("’", "'")
+    relative = {strip_accents(k): v for k, v in RELATIVE_DAYS.items()}
+    if plain in relative:
+        return reference - timedelta(days=relative[plain]) if reference else None
     match = ISO.search(plain)
     if match:
         return _make(int(match[1]), int(match[2]), int(match[3]))

@@ -60,7 +60,8 @@ class WhenWhere:
         for index in ordered:
             sentence = self.sentences[index]
             ents = [e for e in self.entities if sentence.start <= e.start and e.end <= sentence.end]
-            dates = [e for e in ents if e.label_ == "DATE"]
+            # `en visite depuis mercredi`: when the stay began, not the event
+            dates = [e for e in ents if e.label_ == "DATE" and not after_since(e)]
             places = [
                 e
                 for e in ents
@@ -76,7 +77,13 @@ class WhenWhere:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
 
 
-RELATIVE_DAYS = frozenset(["hier", "avant-hier"])
+RELATIVE_DAYS = frozenset(["hier", "avant-hier", "aujourd'hui", "aujourd’hui"])
+SAME_DAY_PARTS = frozenset(["matin", "après-midi", "soir"])  # `ce matin`, `cet après-midi`
+
+
+def after_since(date: Span) -> bool:
+    word, _ = word_before(date.doc, date.start, DETERMINERS)
+    return word == "depuis"
 
 
 def in_dateline(date: Span, sentence: Span) -> bool:
@@ -90,6 +97,12 @@ def relative_day(sentence: Span) -> Span | None:
     for token in sentence:
         if token.lower_ in RELATIVE_DAYS:
             return Span(sentence.doc, token.i, token.i + 1, label="DATE")
+        if (
+            token.lower_ in SAME_DAY_PARTS
+            and token.i > sentence.start
+            and token.doc[token.i - 1].lower_ in ("ce", "cet")
+        ):
+            return Span(sentence.doc, token.i - 1, token.i + 1, label="DATE")
     return None
 
 
