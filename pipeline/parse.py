@@ -45,22 +45,27 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
         parts = pieces(document.cleaned.text, limit)
         pending[document.doc_id] = {"document": document, "parts": len(parts), "results": []}
         for offset, text in parts:
-            doc = nlp.make_doc(text)
-            doc._.sentence_starts = [
-                b - offset for b in document.segments.boundaries if offset <= b < offset + len(text)
-            ] + [0]
-            dateline = document.segments.dateline
-            if dateline and dateline.date:
-                doc.user_data["dateline_date"] = dateline.date
-            if dateline and offset <= dateline.place_start < offset + len(text):
-                doc.user_data["dateline_place"] = [
-                    dateline.place_start - offset,
-                    dateline.place_end - offset,
-                ]
-                doc.user_data["dateline"] = [dateline.start - offset, dateline.end - offset]
+            doc = attach_segments(nlp.make_doc(text), document.segments, offset)
             doc.user_data["doc_id"] = document.doc_id
             doc.user_data["offset"] = offset
             yield doc
+
+
+def attach_segments(doc, segments, offset: int = 0):
+    """What the NLP components read from the segment stage, on the piece of the text that
+    begins at `offset`: sentence starts, and the dateline's date, place and extent."""
+    end = offset + len(doc.text)
+    doc._.sentence_starts = [b - offset for b in segments.boundaries if offset <= b < end] + [0]
+    dateline = segments.dateline
+    if dateline and dateline.date:
+        doc.user_data["dateline_date"] = dateline.date
+    if dateline and offset <= dateline.place_start < end:
+        doc.user_data["dateline_place"] = [
+            dateline.place_start - offset,
+            dateline.place_end - offset,
+        ]
+        doc.user_data["dateline"] = [dateline.start - offset, dateline.end - offset]
+    return doc
 
 
 def doc_records(doc) -> dict:

@@ -19,12 +19,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def analyse(nlp):
     """Run the NLP stage on a small text the way the runner does; return the Doc."""
+    from pipeline.parse import attach_segments
     from pipeline.segment import segment
 
     def run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.sentence_starts = segment(text).boundaries
-        return nlp(doc)
+        return nlp(attach_segments(nlp.make_doc(text), segment(text)))
 
     return run
 
