@@ -30,6 +30,6 @@ class Frame:
     place: Span | None = None
     confidence: float = 0.75
     mutual: bool = False  # `X, Y et Z se sont réunis`: every pair of parties met
-    # `la délégation a été accueillie`: the side of an earlier frame the guests stand for,
-    # whose companions join them once they are read
-    delegation: list[Unit] | None = None
+    # `la délégation a été accueillie`, `X et sa délégation`: the leader whose side in the
+    # document's other events (with the companions read there) the guests stand for
+    delegation: Unit | None = None

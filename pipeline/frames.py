@@ -83,7 +83,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         self.frames: list[Frame] = []
         self.partial: list[Frame] = []
-        self.delegation: list[Unit] | None = None
+        self.delegation: Unit | None = None
 
     # ------------------------------------------------------------------ the document
 
@@ -96,10 +96,8 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.companions(index)
             self.attendance(index)
         for frame in self.frames:
-            if frame.delegation is not None:  # the delegation's companions, read since
-                written = {u.start for u in frame.guests}
-                frame.guests += [u for u in frame.delegation
-                                 if u.person is not None and u.start not in written]
+            if frame.delegation is not None:
+                frame.guests += self.delegation_members(frame)
         self.frames.sort(key=lambda f: f.trigger.start)
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
@@ -190,6 +188,8 @@ class FrameBuilder(FollowUps, WhenWhere):
                 region = self.doc[trigger.object_start : right_end]
                 objects += self.references.counterparts(region, subject[0])
             sides = {trigger.rule["subject"]: subject, trigger.rule["object"]: objects}
+        if subject and self.delegation is None:
+            self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
@@ -229,10 +229,44 @@ class FrameBuilder(FollowUps, WhenWhere):
             ):
                 leaders.add(surname(unit.person))
         for side in (previous.guests, previous.hosts):
-            if leaders & {surname(u.person) for u in side if u.person is not None}:
-                self.delegation = side
+            led = [u for u in side if u.person is not None and surname(u.person) in leaders]
+            if led:
+                self.delegation = led[0]
                 return [u for u in side if u.person is not None]
         return []
+
+    def delegation_members(self, frame: Frame) -> list[Unit]:
+        """The persons who stand beside the frame's delegation leader in the document's other
+        events (his companions), not yet among its guests."""
+        leader = surname(frame.delegation.person)
+        written = {surname(u.person) for u in frame.guests if u.person is not None}
+        members: list[Unit] = []
+        for other in self.frames:
+            if other is frame:
+                continue
+            for side in (other.guests, other.hosts):
+                names = [surname(u.person) for u in side if u.person is not None]
+                if leader not in names:
+                    continue
+                for unit in side:
+                    if unit.person is not None and surname(unit.person) not in written:
+                        written.add(surname(unit.person))
+                        members.append(unit)
+        return members
+
+    def own_delegation(self, party: Unit) -> Unit | None:
+        """`Le CEMGA et sa délégation ont été reçus`: the named leader (the party, or the
+        one holder of the office it is) whose companions are guests too."""
+        words = [t.lower_ for t in self.doc[party.end : party.end + 3]]
+        if words[:1] != ["et"] or "délégation" not in words[1:]:
+            return None
+        person = party if party.person is not None else None
+        if person is None and party.title_only:
+            holders = self.references.office_holders(party)
+            person = holders[0] if len(holders) == 1 else None
+        if person is None:
+            return None
+        return person
 
     def counterparts_together(self, index: int) -> Frame | None:
         """`X et son homologue malien, Y, ont passé en revue ...`: two counterparts who are
@@ -267,7 +301,12 @@ class FrameBuilder(FollowUps, WhenWhere):
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
-        if subject is not None and subject.lemma_ == "délégation" and previous is not None:
+        if (
+            subject is not None
+            and subject.lemma_ == "délégation"
+            and previous is not None
+            and not any(u.start > subject.i and u.person is not None for u in left)
+        ):
             led = self.delegation_side(previous, subject.i)
             if led:
                 return led

@@ -73,6 +73,9 @@ def fold_word(word: str) -> str:
     return word
 
 
+APPOSITION_GAP = frozenset([",", "le", "la", "l'", "les", ":", "m.", "mme"])
+
+
 def office_key(text: str, without_demonyms: bool = False) -> tuple[str, frozenset[str]]:
     """(head, complements) of an office: `Ministres de la Défense` -> (ministre, {défense});
     `without_demonyms`: a nationality is not a complement (`chef d'état-major burkinabè`
@@ -385,6 +388,8 @@ class References:
         for token in region:
             if token.lower_ not in ("homologue", "homologues") or token.ent_type_:
                 continue
+            if self.named_right_after(token):  # `son homologue, le général X`: X is written
+                continue
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             country = resources.country_by_demonym().get(
                 resources.strip_accents(following.lower_) if following is not None else ""
@@ -403,6 +408,20 @@ class References:
             if len(fitting) == 1:
                 found.append(fitting[0])
         return found
+
+    def named_right_after(self, token: Token, reach: int = 8) -> bool:
+        """A person named in apposition right after `token` (`son homologue malien, le
+        général X`), not after another word (`son homologue, puis avec X`)."""
+        demonyms = resources.country_by_demonym()
+        for unit in self.named:
+            if token.i < unit.start <= token.i + reach:
+                between = token.doc[token.i + 1 : unit.start]
+                return all(
+                    t.lower_ in APPOSITION_GAP or resources.strip_accents(t.lower_) in demonyms
+                    for t in between
+                    if not t.is_space
+                )
+        return False
 
     @staticmethod
     def counterpart_of(unit: Unit, heads: set[str], country: str | None) -> bool:

@@ -141,3 +141,25 @@ def test_this_morning_is_the_datelines_day_and_a_stay_start_is_not_the_event(ana
     doc = analyse("Phnom Penh, le 22/08/2024 (AKP) – Le ministre Chhim Vannarith a reçu ce "
                   "matin le général Le Duc Khiem, en visite au Cambodge depuis mercredi.")
     assert dates(doc) == {"Le Duc Khiem": "22/08/2024"}
+
+
+def test_he_and_his_delegation_are_the_guests(analyse):
+    doc = analyse("Le chef d'état-major général des armées (CEMGA), le général Pape Diop, a "
+                  "effectué lundi une visite de travail en Mauritanie, à l'invitation de son "
+                  "homologue, le général Sidi Brahim.\n\n"
+                  "Le CEMGA était accompagné du colonel Ali Ndour.\n\n"
+                  "Le CEMGA et sa délégation ont été reçus mardi par le ministre de la Défense, "
+                  "M. Ahmed Taleb.")
+    received = events(doc)
+    assert {("Ahmed Taleb", "Pape Diop"), ("Ahmed Taleb", "Ali Ndour")} <= received
+    assert not any(host == "Ali Ndour" for host, _ in received)
+
+
+def test_a_counterpart_not_named_in_apposition_is_found_elsewhere(analyse):
+    doc = analyse("Le ministre turc de la Défense, M. Hakan Demir, a reçu mardi le ministre "
+                  "irakien de la Défense, M. Thabit Abbasi, et le ministre pakistanais de la "
+                  "Défense, M. Asif Mehmood. Avant la séance, M. Demir s'est entretenu en "
+                  "tête-à-tête avec son homologue irakien, puis avec M. Mehmood.")
+    assert {frozenset(("Demir", "Thabit Abbasi")), frozenset(("Demir", "Mehmood"))} <= meetings(
+        doc
+    )
