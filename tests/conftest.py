@@ -35,3 +35,13 @@ def ents(doc, label=None):
 def relations(doc, kind=None):
     return {(r["relation"], r["head"]["text"], r["tail"]["text"]) for r in doc._.relations
             if kind is None or r["relation"] == kind}
+
+
+def events(doc, kind="RECEIVED"):
+    """(head, tail) pairs of one relation."""
+    return {(h, t) for _, h, t in relations(doc, kind)}
+
+
+def meetings(doc):
+    """MET pairs, unordered (the head is whichever mention the text writes first)."""
+    return {frozenset(pair) for pair in events(doc, "MET")}

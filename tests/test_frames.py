@@ -3,18 +3,9 @@
 
 import pytest
 
-from tests.conftest import relations
+from tests.conftest import events, meetings, relations
 
 pytestmark = pytest.mark.slow
-
-
-def events(doc, kind="RECEIVED"):
-    return {(h, t) for _, h, t in relations(doc, kind)}
-
-
-def meetings(doc):
-    """MET pairs, unordered (the head is whichever mention the text writes first)."""
-    return {frozenset(pair) for pair in events(doc, "MET")}
 
 
 def test_guest_named_in_the_next_sentence_through_an_anaphoric_noun(analyse):

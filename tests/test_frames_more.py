@@ -4,17 +4,9 @@ dated list lines, events named back (`l'audience`, `la séance de travail`)."""
 
 import pytest
 
-from tests.conftest import ents, relations
+from tests.conftest import ents, events, meetings
 
 pytestmark = pytest.mark.slow
-
-
-def events(doc, kind="RECEIVED"):
-    return {(h, t) for _, h, t in relations(doc, kind)}
-
-
-def meetings(doc):
-    return {frozenset(pair) for pair in events(doc, "MET")}
 
 
 def dates(doc, kind="RECEIVED"):
