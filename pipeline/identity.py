@@ -186,11 +186,15 @@ def words_agree(first: str, second: str) -> str | None:
     one letter apart, else None."""
     if is_initial(first) or is_initial(second):
         return "same" if first[0] == second[0] else None
-    ratio = SequenceMatcher(None, first, second).ratio()
-    if word_key(first) == word_key(second) and ratio >= CLOSE_SPELLING:
-        return "same"
     key_a, key_b = word_key(first), word_key(second)
-    if min(len(key_a), len(key_b)) >= 4 and one_apart(key_a, key_b) and ratio >= VARIANT_SPELLING:
+    same_key = key_a == key_b
+    close_keys = min(len(key_a), len(key_b)) >= 4 and one_apart(key_a, key_b)
+    if not same_key and not close_keys:
+        return None  # the spelling ratio, the costly part, cannot help
+    ratio = SequenceMatcher(None, first, second).ratio()
+    if same_key and ratio >= CLOSE_SPELLING:
+        return "same"
+    if close_keys and ratio >= VARIANT_SPELLING:
         return "variant"
     return None
 

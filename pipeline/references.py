@@ -34,10 +34,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import resources
 from .chains import Unit, preceded_by, surname
+from .token_words import tokens_where
 
 STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
 FEMININE_ENDINGS = (
@@ -175,18 +177,23 @@ def has_plural_determiner(token: Token, sentence: Span) -> bool:
     return False
 
 
+def plural_office_word(word: str) -> bool:
+    """`ministres`, `généraux`, `diplomates`: an office noun, or an anaphor for offices, in
+    the plural."""
+    return word.endswith(("s", "x")) and (
+        fold_word(word) in office_heads() or bool(anaphor_offices(word))
+    )
+
+
 def plural_groups(sentence: Span) -> list[Unit]:
     """Plural offices the NER stage leaves unlabelled (`les ministres de la Défense des deux
     pays`, `les ambassadeurs`) as title-only units: the plural noun and its capitalised
     portfolio (`de la Défense`), not what follows (`des deux pays`)."""
     doc = sentence.doc
     groups = []
-    for token in sentence:
-        word = token.lower_
+    for token in tokens_where(sentence, LOWER, plural_office_word):
         if (
-            not word.endswith(("s", "x"))
-            or token.ent_type_
-            or (fold_word(word) not in office_heads() and not anaphor_offices(word))
+            token.ent_type_
             or "Plur" not in token.morph.get("Number")
             or not has_plural_determiner(token, sentence)
         ):

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from . import chains
 from .frames import Frame, FrameBuilder, is_caption
 from .guard import guarded
+from .token_words import word_arrays
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -183,7 +184,8 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[chains.TEXT_KEY] = doc.text
         try:
-            self.extract(doc)
+            with word_arrays(doc):
+                self.extract(doc)
         finally:
             del doc.user_data[chains.TEXT_KEY]
         return doc

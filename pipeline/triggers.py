@@ -22,10 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from . import resources
 from .references import fold_word, office_heads
+from .token_words import tokens_where
 
 # Nouns of people: `a reçu les médaillés` is a reception, `a reçu un don` is not.
 PARTICIPANT_NOUNS = resources.words("participant_nouns.jsonl")
@@ -63,10 +65,18 @@ def rules() -> tuple[dict[str, list[dict]], dict[str, dict]]:
     return verbs, nouns
 
 
+def has_verb_rule(lemma: str) -> bool:
+    return lemma.lower() in rules()[0]
+
+
+def has_noun_rule(word: str) -> bool:
+    return word in rules()[1]
+
+
 def verb_triggers(sentence: Span) -> list[Trigger]:
     verbs, _ = rules()
     found = []
-    for token in sentence:
+    for token in tokens_where(sentence, LEMMA, has_verb_rule):
         if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.ent_type_:
             continue
         for rule in verbs.get(token.lemma_.lower(), []):
@@ -129,8 +139,8 @@ def noun_triggers(sentence: Span) -> list[Trigger]:
     _, nouns = rules()
     return [
         Trigger(token, nouns[token.lower_], token.i + 1)
-        for token in sentence
-        if token.lower_ in nouns and token.pos_ in ("NOUN", "PROPN", "X")
+        for token in tokens_where(sentence, LOWER, has_noun_rule)
+        if token.pos_ in ("NOUN", "PROPN", "X")
     ]
 
 
