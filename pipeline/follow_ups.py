@@ -26,17 +26,25 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
+from .token_words import tokens_where
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
 COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos|côté", re.IGNORECASE)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
+
+
+def is_leader_lemma(lemma: str) -> bool:
+    return lemma in LEADER_LEMMAS
+
+
 EVENT_NOUNS = frozenset(
     "audience audiences cérémonie entretien entretiens rencontre réunion séance visite "
     "tête-à-tête échanges".split()
@@ -53,9 +61,8 @@ class FollowUps:
         verb = next(
             (
                 t
-                for t in sentence
-                if t.lemma_ in LEADER_LEMMAS
-                and any(c.lemma_ == "délégation" for c in t.children if c.dep_.startswith("nsubj"))
+                for t in tokens_where(sentence, LEMMA, is_leader_lemma)
+                if any(c.lemma_ == "délégation" for c in t.children if c.dep_.startswith("nsubj"))
             ),
             None,
         )
@@ -266,6 +273,8 @@ class FollowUps:
     def alongside(self, index: int) -> None:
         """`X et Y ont pris part à la rencontre aux côtés du Général Z`: X and Y ATTENDED Z."""
         sentence = self.sentences[index]
+        if "côtés" not in self.texts[index].lower():
+            return
         for token in sentence:
             if not (
                 token.lower_ == "côtés"
