@@ -83,6 +83,8 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         self.frames: list[Frame] = []
         self.partial: list[Frame] = []
+        # the leader whose delegation the frame being read receives, set while its subject
+        # side is read (`la délégation`, `X et sa délégation`), moved onto the frame after
         self.delegation: Unit | None = None
 
     # ------------------------------------------------------------------ the document
@@ -566,7 +568,7 @@ def is_counterpart_word(token) -> bool:
     """`X et son homologue malien, Y`: the words that join two parties as counterparts."""
     return token.lower_ in COUNTERPART_WORDS or (
         token.doc[token.i - 1].lower_ in ("homologue", "homologues")
-        and resources.strip_accents(token.lower_) in resources.country_by_demonym()
+        and resources.demonym_country(token.text) is not None
     )
 
 

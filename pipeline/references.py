@@ -87,16 +87,14 @@ def office_key(text: str, without_demonyms: bool = False) -> tuple[str, frozense
         return "", frozenset()
     complements = words[1:]
     if without_demonyms:
-        demonyms = resources.country_by_demonym()
-        complements = [w for w in complements if resources.strip_accents(w) not in demonyms]
+        complements = [w for w in complements if resources.demonym_country(w) is None]
     return fold_word(words[0]), frozenset(fold_word(w) for w in complements)
 
 
 def title_countries(text: str) -> frozenset[str]:
     """The countries an office names by a demonym (`chef d'état-major burkinabè`: BF)."""
-    demonyms = resources.country_by_demonym()
-    words = re.split(r"[\s'’]+", resources.strip_accents(text.lower()))
-    return frozenset(demonyms[w] for w in words[1:] if w in demonyms)
+    countries = (resources.demonym_country(w) for w in re.split(r"[\s'’]+", text)[1:])
+    return frozenset(code for code in countries if code)
 
 
 def is_plural(span: Span) -> bool:
@@ -398,9 +396,7 @@ class References:
             if self.named_right_after(token):  # `son homologue, le général X`: X is written
                 continue
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            country = resources.country_by_demonym().get(
-                resources.strip_accents(following.lower_) if following is not None else ""
-            )
+            country = resources.demonym_country(following.text) if following is not None else None
             own = surname(subject.person)
             others = [u for u in self.named if surname(u.person) != own]
             heads = {
@@ -419,12 +415,11 @@ class References:
     def named_right_after(self, token: Token, reach: int = 8) -> bool:
         """A person named in apposition right after `token` (`son homologue malien, le
         général X`), not after another word (`son homologue, puis avec X`)."""
-        demonyms = resources.country_by_demonym()
         for unit in self.named:
             if token.i < unit.start <= token.i + reach:
                 between = token.doc[token.i + 1 : unit.start]
                 return all(
-                    t.lower_ in APPOSITION_GAP or resources.strip_accents(t.lower_) in demonyms
+                    t.lower_ in APPOSITION_GAP or resources.demonym_country(t.text) is not None
                     for t in between
                     if not t.is_space
                 )

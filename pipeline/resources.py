@@ -81,6 +81,12 @@ def country_by_demonym() -> dict[str, str]:
     return table
 
 
+def demonym_country(word: str) -> str | None:
+    """The ISO code of the country a demonym names (`burkinabè`: BF), accents and case
+    ignored; None for any other word."""
+    return country_by_demonym().get(strip_accents(word).lower())
+
+
 @lru_cache(maxsize=1)
 def country_display_name() -> dict[str, str]:
     """ISO code -> the country's French short name (its first listed name)."""
