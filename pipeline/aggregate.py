@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 
 import pandas as pd
 
@@ -382,8 +383,11 @@ def frame_date_place(result: DocumentResult, relation: dict) -> tuple[str, str]:
     date = ""
     if relation.get("date"):
         date = parse_date(relation["date"]["text"], reference_date(result)) or ""
+    date = date or dateline.get("date") or ""
+    if date and relation.get("date_shift"):  # `la veille`: a day before that date
+        date = (Date.fromisoformat(date) + timedelta(days=relation["date_shift"])).isoformat()
     place = relation["place"]["text"] if relation.get("place") else ""
-    return date or dateline.get("date") or "", place or dateline.get("place") or ""
+    return date, place or dateline.get("place") or ""
 
 
 def join_values(values) -> str:

@@ -27,6 +27,9 @@ class Frame:
     context: set[int] = field(default_factory=set)  # where its date and place are read
     from_list: bool = False  # guests read from list lines or a delegation's next sentence
     date: Span | None = None
+    # `la veille` (-1), `le lendemain` (+1): days added to `date`, or to the dateline's date
+    # when no event before it is dated
+    date_shift: int = 0
     place: Span | None = None
     confidence: float = 0.75
     mutual: bool = False  # `X, Y et Z se sont réunis`: every pair of parties met

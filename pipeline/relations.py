@@ -70,6 +70,7 @@ def relation_record(
         "confidence": confidence,
         "frame": number,
         "date": record_of(frame.date) if frame is not None else None,
+        "date_shift": frame.date_shift if frame is not None else 0,
         "place": record_of(frame.place) if frame is not None else None,
     }
 
@@ -172,7 +173,8 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
             person = moved[r.get("frame")][0]
             result.append(
                 dict(r, head=person["head"], frame=person.get("frame"),
-                     date=person.get("date"), place=person.get("place"))
+                     date=person.get("date"), date_shift=person.get("date_shift", 0),
+                     place=person.get("place"))
             )
         else:
             result.append(r)

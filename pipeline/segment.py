@@ -12,7 +12,8 @@ Out: `Segments` with character spans into the cleaned text:
        stop, not a dateline, more text after it);
      - the dateline, in one of the first four other paragraphs after the headline, alone or
        opening the paragraph, with its place and ISO date: `Riyad, 24-03-2022`, `Riyad –
-       03/8/2021`, `Nouakchott (Mauritanie), le 2 février 2022`, `NOUAKCHOTT, 12 mars (AMI) -`
+       03/8/2021`, `Nouakchott (Mauritanie), le 2 février 2022`, `Gaborone, Botswana, le 25 février
+       2025 –`, `NOUAKCHOTT, 12 mars (AMI) -`
        (a date without a year takes the publication date's year). The first of these
        paragraphs may also hold a dateline without a date, `Rabat – Le ...` (capitalised
        place, then a dash and a capital);
@@ -25,8 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .dates import MONTH_PATTERN, parse_date
+from .resources import words
 
 WEEKDAY_PATTERN = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 DATE_PATTERN = (
@@ -60,7 +63,7 @@ PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\-]*"
 PLACE = rf"{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la|el|al))*"
 DATELINE = re.compile(
     rf"(?!{NOT_A_PLACE})(?P<place>{PLACE})"
-    rf"(?:\s*\((?P<region>[^)]{{1,40}})\))?"
+    rf"(?:\s*\((?P<region>[^)]{{1,40}})\)|\s*,\s*(?!{NOT_A_PLACE}){PLACE}(?=\s*,))?"
     rf"\s*(?:[,–—:\-]\s*)?(?:le\s+)?(?P<date>{DATE_PATTERN}|{DAY_AND_MONTH})"
     rf"(?P<agency>\s*\([^()]{{1,20}}\))?"
     rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$)|(?<=\))\s+(?=[A-ZÀ-ÖØ-Þ]))",
@@ -148,11 +151,25 @@ def find_dateline(
 ) -> Dateline | None:
     reference = date.fromisoformat(publication_date) if publication_date else None
     for number, (start, end) in enumerate(paragraphs[:DATELINE_WINDOW]):
-        if match := DATELINE.match(text, start, end):
+        if (match := DATELINE.match(text, start, end)) and not names_an_office(match["place"]):
             return dated_dateline(match, reference)
         if number == 0 and (match := UNDATED_DATELINE.match(text, start, end)):
             return undated_dateline(match)
     return None
+
+
+def names_an_office(place: str) -> bool:
+    """`Le Président, le 3 mai 2024, a reçu ...` opens with a subject, not a place (`Le
+    Caire`, `La Paz` are places)."""
+    first, _, rest = place.partition(" ")
+    return first.lower() in ("le", "la", "les") and rest.split(" ")[0].lower() in office_words()
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The first word of every title and rank of `models/` (`président`, `général`)."""
+    patterns = words("titles.jsonl", "pattern") | words("ranks.jsonl", "pattern")
+    return frozenset(p.split(" ")[0].lower() for p in patterns)
 
 
 def dated_dateline(match: re.Match, reference: date | None) -> Dateline:

@@ -9,7 +9,9 @@ sentences, never in a sentence used only to name a party (a holder of an office 
 elsewhere). An event without one continues the story: it takes the date of the last dated
 event before it, else, in a document without a dated dateline, the lead's date (the first
 full date of the first sentence that names a person); aggregation then falls back to the
-dateline's, never to the page's publication date. The place is a city or site of the
+dateline's, never to the page's publication date. `La veille` or `le lendemain` in the
+trigger's sentence shift that date by a day (`date_shift`, applied in aggregation).
+The place is a city or site of the
 trigger's own sentence introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais
 de X`), nearest the trigger (list lines name where guests come from, not where the event
 is), else (in aggregation) the dateline's.
@@ -34,12 +36,13 @@ class WhenWhere:
     def carry_dates(self) -> None:
         """An event that names no date of its own continues the story told before it
         (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
-        last_date = self.lead_date()
+        last_date, last_shift = self.lead_date(), 0
         for frame in self.frames:
             if frame.date is None:
-                frame.date = last_date
-            elif frame.relation != "ATTENDANCE":
-                last_date = frame.date
+                # `La veille, il avait reçu ...`: a day before the last dated event
+                frame.date, frame.date_shift = last_date, last_shift + frame.date_shift
+            if frame.relation != "ATTENDANCE" and (frame.date is not None or frame.date_shift):
+                last_date, last_shift = frame.date, frame.date_shift
 
     def lead_date(self) -> Span | None:
         """The story's own date when no dateline gives one: the first full date (with a
@@ -71,8 +74,10 @@ class WhenWhere:
                 frame.date = min(
                     dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
                 )
-            if frame.date is None and index == ordered[0]:
+            if frame.date is None and not frame.date_shift and index == ordered[0]:
                 frame.date = relative_day(sentence)
+                if frame.date is None:
+                    frame.date_shift = day_shift(sentence)
             if frame.place is None and places:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
 
@@ -104,6 +109,26 @@ def relative_day(sentence: Span) -> Span | None:
         ):
             return Span(sentence.doc, token.i - 1, token.i + 1, label="DATE")
     return None
+
+
+# a day counted from the event told before: `la veille`, `le lendemain`
+SHIFTED_DAYS = {"veille": -1, "lendemain": 1, "surlendemain": 2}
+OF_WORDS = frozenset(["de", "du", "d'", "d’"])
+
+
+def day_shift(sentence: Span) -> int:
+    """`La veille, il avait reçu ...` -> -1; not `la veille de l'arrivée` (another event's
+    day) nor `au lendemain de`."""
+    for token in sentence:
+        shift = SHIFTED_DAYS.get(token.lower_)
+        if (
+            shift
+            and token.i > sentence.start
+            and token.doc[token.i - 1].lower_ in ("la", "le")
+            and (token.i + 1 >= sentence.end or token.doc[token.i + 1].lower_ not in OF_WORDS)
+        ):
+            return shift
+    return 0
 
 
 def is_place_of_event(place: Span) -> bool:

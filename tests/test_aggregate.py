@@ -117,3 +117,15 @@ def test_frames_sharing_a_guest_are_one_event_only_on_the_same_day_and_host():
     events = event_table(rows)
     assert list(events["hosts"]) == ["person:a", "person:b", "person:c", "person:a", "person:g"]
     assert list(events["type"]) == ["RECEIVED"] * 3 + ["MET"] * 2
+
+
+def test_a_shifted_frame_date_moves_from_its_anchor_or_the_dateline():
+    from pipeline.aggregate import frame_date_place
+
+    result = DocumentResult("a", [], [], [], {"place": "Niamey", "date": "2025-03-14"},
+                            "2025-03-20")
+    anchored = {"frame": 1, "date": entity(0, "jeudi 13 mars", "DATE"), "date_shift": -1}
+    assert frame_date_place(result, anchored) == ("2025-03-12", "Niamey")
+    unanchored = {"frame": 1, "date": None, "date_shift": 1}
+    assert frame_date_place(result, unanchored) == ("2025-03-15", "Niamey")
+    assert frame_date_place(result, {"frame": 1, "date": None}) == ("2025-03-14", "Niamey")

@@ -155,3 +155,24 @@ def test_a_counterpart_not_named_in_apposition_is_found_elsewhere(analyse):
     assert {frozenset(("Demir", "Thabit Abbasi")), frozenset(("Demir", "Mehmood"))} <= meetings(
         doc
     )
+
+
+def received_dates(doc):
+    return {r["tail"]["text"]: ((r["date"] or {}).get("text"), r["date_shift"])
+            for r in doc._.relations if r["relation"] == "RECEIVED"}
+
+
+def test_the_day_before_and_after_count_from_the_event_told_before(analyse):
+    doc = analyse("Niamey, le 14 mars 2025 (ANP) – Le ministre de la Défense, M. Salifou Mody, "
+                  "a reçu jeudi 13 mars le général Abdou Sidikou. La veille, M. Mody avait reçu "
+                  "l'ambassadeur du Japon, M. Kenji Sato. Le lendemain, il a reçu M. Ali Baba.")
+    assert received_dates(doc) == {"Abdou Sidikou": ("jeudi 13 mars", 0),
+                                   "Kenji Sato": ("jeudi 13 mars", -1),
+                                   "Ali Baba": ("jeudi 13 mars", 0)}
+
+
+def test_the_eve_of_another_event_is_not_a_shift(analyse):
+    doc = analyse("Niamey, le 14 mars 2025 (ANP) – Le ministre de la Défense, M. Salifou Mody, "
+                  "a reçu jeudi 13 mars le général Abdou Sidikou. La veille de l'arrivée de la "
+                  "délégation, le ministre avait reçu M. Paul Dubois.")
+    assert received_dates(doc)["Paul Dubois"] == ("jeudi 13 mars", 0)

@@ -92,3 +92,17 @@ def test_hier_and_avant_hier_count_back_from_the_reference_date():
     assert parse_date("hier", date(2025, 3, 5)) == "2025-03-04"
     assert parse_date("avant-hier", date(2025, 3, 5)) == "2025-03-03"
     assert parse_date("hier") is None
+
+
+@pytest.mark.parametrize("story, place, iso", [
+    ("Gaborone, Botswana, le 25 février 2025 – Le ministre a reçu X.", "Gaborone", "2025-02-25"),
+    ("DAKAR (Sénégal), 12 janvier 2024 – Le chef a reçu Y.", "DAKAR", "2024-01-12"),
+    ("Le Caire, 3 mai 2024 - Le ministre a reçu Z.", "Le Caire", "2024-05-03"),
+])
+def test_datelines_with_a_region_or_an_article(story, place, iso):
+    dateline = segment("Titre du jour\n\n" + story).dateline
+    assert (dateline.place, dateline.date) == (place, iso)
+
+
+def test_an_office_opening_the_story_is_not_a_dateline_place():
+    assert segment("Titre\n\nLe Président, le 3 mai 2024, a reçu M. Paul Biya.").dateline is None
