@@ -141,7 +141,7 @@ def chains(
             )
             previous = element if seat else None
             continue
-        if previous is not None and (
+        if previous is not None and not subject_after_fronted(found[-1][0], element) and (
             not (found[-1] == [previous] and where_before_a_person(previous, element, gap))
             and all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
             or second_office(previous, element, gap)
@@ -168,6 +168,27 @@ def where_before_a_person(previous: Span, element: Span, gap: Span) -> bool:
         and word in LOCATIVE
         and element.label_ in ("RANK", "PERSON", "HONORIFIC", "TITLE")
         and any(t.text == "," for t in gap)
+    )
+
+
+FRONTED_PREPOSITIONS = frozenset(["avec", "selon", "pour", "chez", "auprès", "outre", "parmi"])
+
+
+def subject_after_fronted(first: Span, element: Span) -> bool:
+    """`Avec le commissaire X, le directeur général a arrêté ...`: the office after the
+    comma is the clause's subject, not an apposition of the name fronted by `avec`."""
+    doc = first.doc
+    word, _ = word_before(doc, first.start)
+    after = element.end
+    while after < len(doc) and doc[after].text in (".", ","):  # `a.i.`
+        after += 1
+    return (
+        word in FRONTED_PREPOSITIONS
+        and element.label_ in ("TITLE", "RANK")
+        and element.start > 0
+        and doc[element.start - 1].lower_ in ("le", "la", "l'")
+        and after < len(doc)
+        and doc[after].pos_ in ("AUX", "VERB")
     )
 
 

@@ -17,7 +17,7 @@ Out: more guests and attendees on the frames, and frames completed across senten
   party's side.
 - *Attendance*: `en présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont assisté`,
   `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`: attendees of the event of
-  that sentence, else of the event told just before (within two sentences, or any distance
+  that sentence, else of the event told just before (within three sentences, or any distance
   when the sentence names it, `l'audience`, or stands beside its host, `Aux côtés du
   gouverneur se trouvaient`). They attend its host.
 """
@@ -103,16 +103,24 @@ class FollowUps:
         while position < len(self.sentences) and (
             LIST_LINE.match(self.texts[position])
             or LIST_MARKER_ONLY.match(self.texts[position - 1])
+            or (guests and not self.starts_line(position))
         ):
-            line_persons = [u for u in self.units[position] if u.person is not None]
-            if line_persons:
-                frame.context.add(position)
-            guests += line_persons
+            if LIST_LINE.match(self.texts[position]) or LIST_MARKER_ONLY.match(
+                self.texts[position - 1]
+            ):  # a line's next sentences (`L'entretien a porté sur ...`) name no guest
+                line_persons = [u for u in self.units[position] if u.person is not None]
+                if line_persons:
+                    frame.context.add(position)
+                guests += line_persons
             position += 1
         if guests:
             frame.confidence = min(frame.confidence, 0.7)
             frame.from_list = True
         return guests
+
+    def starts_line(self, index: int) -> bool:
+        """Whether a sentence opens a line of the text (the one before it ends one)."""
+        return index == 0 or self.sentences[index - 1].text.rstrip(" ").endswith("\n")
 
     def introduced_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
         """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
@@ -225,7 +233,7 @@ class FollowUps:
 
     def attendance(self, index: int) -> None:
         """Attendees of the event of this sentence, else of the event told just before (within
-        two sentences, or any distance when the sentence names it: `l'audience`): `en
+        three sentences, or any distance when the sentence names it: `l'audience`): `en
         présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont
         assisté à ...`, `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`."""
         events = [f for f in self.frames if f.relation != "ATTENDANCE"]
@@ -234,7 +242,7 @@ class FollowUps:
         beside_host = alongside_start(sentence) is not None and any(
             t.lemma_ == "trouver" for t in sentence
         )
-        reach = len(self.sentences) if names_the_event(sentence) or beside_host else 2
+        reach = len(self.sentences) if names_the_event(sentence) or beside_host else 3
         before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
         kind = named_event_kind(sentence)  # `L'audience s'est déroulée en présence de X`
         before = [f for f in before if f.relation == kind] or before

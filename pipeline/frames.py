@@ -47,7 +47,7 @@ from .follow_ups import (
     presence_start,
     sentence_announces_list,
 )
-from .references import References, fold_word, is_plural, office_heads, plural_groups
+from .references import NUMBER_WORDS, References, fold_word, is_plural, office_heads, plural_groups
 from .triggers import Trigger
 from .when_where import WhenWhere
 
@@ -101,6 +101,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             if frame.delegation is not None:
                 frame.guests += self.delegation_members(frame)
         self.frames.sort(key=lambda f: f.trigger.start)
+        self.frames = [f for f in self.frames if not self.meeting_of_a_reception(f)]
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
@@ -109,6 +110,25 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.date_and_place(frame)
         self.carry_dates()
         return self.frames
+
+    def meeting_of_a_reception(self, frame: Frame) -> bool:
+        """`X a accueilli Y. Les deux chefs ont ensuite tenu une séance de travail`: a
+        meeting of `les deux ...` who are the host and guest of a reception told before is
+        that reception (one fact once)."""
+        if frame.relation != "MET":
+            return False
+        subject = trigger_rules.parse_subject(frame.trigger[0])
+        if subject is None or subject.i == 0 or self.doc[subject.i - 1].lower_ not in NUMBER_WORDS:
+            return False  # not `les deux chefs`: a meeting told on its own
+        if any(t.ent_type_ == "DATE" for t in frame.trigger[0].sent):
+            return False  # `les deux hommes s'étaient rencontrés le 14 février`: another day
+        parties = {u.start for u in frame.hosts + frame.guests}
+        return len(parties) == 2 and any(
+            f.relation == "RECEIVED"
+            and parties <= {u.start for u in f.hosts + f.guests}
+            and f.trigger.start < frame.trigger.start
+            for f in self.frames
+        )
 
     def dated_lines(self, frame: Frame) -> list[Frame]:
         """`– Lundi 9 juin : l'ambassadeur X ;` `– Mardi 10 juin : ...`: guests listed on
@@ -174,6 +194,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         right_end = self.object_region_end(sentence, trigger.object_start, found)
         right = [u for u in units if trigger.object_start <= u.start < right_end]
         frame = Frame(trigger.relation, self.doc[token.i : token.i + 1], sentences={index})
+        frame.body_host = bool(trigger.rule.get("object_label"))
         subject = self.subject_side(index, token, left)
         parse_confirmed = trigger_rules.parse_subject(token) is not None and bool(subject)
         frame.confidence = 0.9 if parse_confirmed else 0.75
@@ -211,7 +232,9 @@ class FrameBuilder(FollowUps, WhenWhere):
             and not subject
             and len(frame.guests) > 1
             and trigger_rules.is_reflexive(token)
-        ):  # `À Riga se sont réunis ... les chefs de la défense : A, B et C`
+            and is_plural_or_none(trigger_rules.parse_subject(token))
+        ):  # `À Riga se sont réunis ... les chefs de la défense : A, B et C`, not `le CdA
+            # s'est entretenu avec ...` (a subject not resolved)
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         return frame
@@ -405,6 +428,13 @@ class FrameBuilder(FollowUps, WhenWhere):
     @staticmethod
     def object_side(right: list[Unit], rule: dict) -> list[Unit]:
         role = rule["object"]
+        if rule.get("object_label"):  # `a visité l'Académie militaire`
+            first = right[:1]
+            return [
+                u for u in first
+                if u.person is None and u.participant is not None
+                and u.participant.label_ == rule["object_label"]
+            ]
         named = [
             u
             for u in right
@@ -570,6 +600,10 @@ def is_counterpart_word(token) -> bool:
         token.doc[token.i - 1].lower_ in ("homologue", "homologues")
         and resources.demonym_country(token.text) is not None
     )
+
+
+def is_plural_or_none(token) -> bool:
+    return token is None or "Sing" not in token.morph.get("Number")
 
 
 def is_caption(sentence: Span) -> bool:

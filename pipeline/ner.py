@@ -987,7 +987,7 @@ class EntityCorrector:
                 if inside is None:
                     end += 1
                     continue
-                if inside.label_ not in ("PERSON", "RANK", "LOC") or inside.start < end:
+                if inside.label_ not in ("PERSON", "RANK", "TITLE", "LOC") or inside.start < end:
                     break
                 covered.append(inside)
                 end = inside.end

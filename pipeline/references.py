@@ -321,7 +321,7 @@ class References:
         affiliations = [a.text for a in unit.affiliations[:1]] or [""]
         if plural:
             affiliations += coordinated_bodies(title.doc, unit.end)
-        fitting = []
+        fitting, exact = [], []
         names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
         for head, complements in names:
@@ -332,6 +332,15 @@ class References:
                 if not any(same_body(a, holder_affiliation) for a in affiliations):
                     continue
                 fitting.append(holder)
+                if (
+                    complements
+                    and holder_complements == complements
+                    and (affiliations == [""] or holder_affiliation)
+                ):
+                    exact.append(holder)
+        if exact and not plural:
+            # `le commandant en chef de l'armée`: its holder, not a `commandant` of a body
+            fitting = exact
         countries = title_countries(title.text)
         if countries:  # `le chef d'état-major burkinabè`: a holder of that country, else one
             # whose country the document does not say
@@ -479,6 +488,11 @@ class References:
             # par ...`: the two named guests of a host that is a body
             guests = [u for u in previous_frame.guests if u.person is not None]
             return guests if sides[0] is None and len(guests) == 2 else []
+        count = NUMBER_WORDS.get(token.doc[token.i - 1].lower_) if token.i > 0 else None
+        if count and count > 2 and token.lower_.endswith(("s", "x")):
+            # `les trois hommes ont passé en revue`: every named party of the event told
+            parties = [u for u in previous_frame.hosts + previous_frame.guests if u.person]
+            return parties if len(self.distinct(parties)) == count else []
         plural_office = row["kind"] == "office" and token.lower_.endswith(("s", "x"))
         if row["kind"] not in ("guests", "guest") and not plural_office:
             return []  # `les officiers kirghizes ont été reçus`: the visitors told before
@@ -494,6 +508,9 @@ class References:
         row = anaphors().get(word)
         if row is None:
             return None
+        following = token.doc[token.i + 1 : token.i + 3]
+        if row["kind"] == "host" and [t.lower_ for t in following] == ["du", "jour"]:
+            row = {"kind": "guest"}  # `l'hôte du jour` is the visitor of the day
         if row.get("definite") and (token.i == 0 or token.doc[token.i - 1].lower_ not in DEFINITE):
             return None
         if row["kind"] == "subject":

@@ -84,7 +84,10 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
     ]
 
     def record(relation: str, head: Span, tail: Span) -> dict:
-        return relation_record(relation, head, tail, evidence, frame.confidence, frame, number)
+        found = relation_record(relation, head, tail, evidence, frame.confidence, frame, number)
+        if frame.body_host:
+            found["body_host"] = True
+        return found
 
     records = []
     hosts = [u.participant for u in frame.hosts if u.participant is not None]
@@ -144,7 +147,8 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
 
 
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:
-    """A guest received by a named person is not also received by an organisation; the
+    """A guest received by a named person is not also received by an organisation (unless
+    he visited it: `body_host`); the
     companions that the organisation's frame received go to that person (`Une délégation
     conduite par X, comprenant Y, ... à l'invitation de l'État-major. X a été reçu par Z`)."""
 
@@ -165,7 +169,7 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
             moved.setdefault(r.get("frame"), hosts_of[last_word(r["tail"])])
     result = []
     for r in relations:
-        if r["relation"] != "RECEIVED" or r["head"]["label"] == "PERSON":
+        if r["relation"] != "RECEIVED" or r["head"]["label"] == "PERSON" or r.get("body_host"):
             result.append(r)
         elif last_word(r["tail"]) in hosts_of:
             continue

@@ -6,15 +6,19 @@ Out: `Trigger`s: the verb or noun that announces a reception or a meeting, its r
      side begins, and whether the verb is passive.
 
 Verb rules match a token by lemma (`recevoir`, `accueillir`, `s'entretenir`, ...). A rule with
-`requires` is a light-verb construction: the verb counts only with one of the listed nouns close
-after it or inside its object (`accorder une audience`, `recevoir la visite de`, `présenter ses
-lettres de créance à`); its object side begins after that noun unless `object_from` is `verb`
-(`honorer X de sa visite`). Rules with `requires` are tried before the plain rule of the same
-lemma, so `a reçu la visite de X` makes X the guest of the subject. A plain RECEIVED verb whose
-object is a thing (`a reçu un don`) is no trigger. Noun rules (`visite`, `audience`, `entretien`,
-`tête-à-tête`) are used when the sentence has no verb trigger: `between` nouns take the parties
-after `entre` (or, in a headline, on both sides of a dash); the others give each participant after
-the noun the role of the preposition before it (`roles`).
+`requires` is a light-verb construction: the verb counts only with one of the listed nouns
+close after it or inside its object (`accorder une audience`, `recevoir la visite de`,
+`présenter ses lettres de créance à`); its object side begins after that noun unless
+`object_from` is `verb` (`honorer X de sa visite`). A rule with `object_label` takes as the
+other side only a unit of that label right after the verb, and keeps it even where a person
+hosts the same guest elsewhere (`la délégation a visité l'Académie militaire`: the institution
+received her; a base, a camp or a country visited is no host). Rules with `requires` are tried
+before the plain rule of the same lemma, so `a reçu la visite de X` makes X the guest of the
+subject. A plain RECEIVED verb whose object is a thing (`a reçu un don`) is no trigger. Noun
+rules (`visite`, `audience`, `entretien`, `tête-à-tête`) are used when the sentence has no verb
+trigger: `between` nouns take the parties after `entre` (or, in a headline, on both sides of a
+dash); the others give each participant after the noun the role of the preposition before it
+(`roles`).
 """
 
 from __future__ import annotations
@@ -203,7 +207,10 @@ def parse_subject(token: Token) -> Token | None:
         subjects = [
             c
             for c in candidate.children
-            if c.dep_ in ("nsubj", "nsubj:pass") and not is_dateline_place(c)
+            if (c.dep_ in ("nsubj", "nsubj:pass") and not is_dateline_place(c))
+            # `Il s'y est entretenu avec ...`: the parser reads a reflexive verb's `il` as an
+            # expletive; a trigger verb is never impersonal
+            or (c.dep_ == "expl:subj" and c.lower_ in ("il", "elle", "ils", "elles"))
         ]
         if subjects:
             return subjects[0]

@@ -8,9 +8,10 @@ counted back from the dateline's or page's date), else in the frame's list lines
 sentences, never in a sentence used only to name a party (a holder of an office named
 elsewhere). An event without one continues the story: it takes the date of the last dated
 event before it, else, in a document without a dated dateline, the lead's date (the first
-full date of the first sentence that names a person); aggregation then falls back to the
-dateline's, never to the page's publication date. `La veille` or `le lendemain` in the
-trigger's sentence shift that date by a day (`date_shift`, applied in aggregation).
+full date, else weekday, of the first sentence that names a person); aggregation then
+falls back to the dateline's, never to the page's publication date. `La veille` or `le
+lendemain` in the trigger's sentence shift that date by a day (`date_shift`, applied in
+aggregation).
 The place is a city or site of the
 trigger's own sentence introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais
 de X`), nearest the trigger (list lines name where guests come from, not where the event
@@ -46,14 +47,16 @@ class WhenWhere:
 
     def lead_date(self) -> Span | None:
         """The story's own date when no dateline gives one: the first full date (with a
-        day number) of the first sentence that names a person (`Le général X a achevé ce
-        mercredi 11 juin 2025 une visite ...`); page dates and headlines name nobody."""
+        day number), else weekday, of the first sentence that names a person (`Le général X
+        a achevé ce mercredi 11 juin 2025 une visite ...`, `Jeudi dernier, le chef de la
+        Défense ... a présidé`); page dates and headlines name nobody."""
         if self.doc.user_data.get("dateline_date"):
             return None
         for sentence in self.sentences:
             ents = [e for e in self.entities if sentence.start <= e.start < sentence.end]
             if any(e.label_ == "PERSON" for e in ents):
-                dated = [e for e in ents if e.label_ == "DATE" and any(t.like_num for t in e)]
+                dated = [e for e in ents if e.label_ == "DATE"]
+                dated.sort(key=lambda e: not any(t.like_num for t in e))
                 return dated[0] if dated else None
         return None
 

@@ -206,6 +206,8 @@ def test_lines_that_are_not_list_items(line):
     "Service communication",
     "Cellule de communication du ministère de la Défense",
     "Rédaction : Jean Mbida",
+    "Texte : Sgt Lien Maes – Photos : 1Chef Dries Vermeulen",
+    "Texte et photos : Awa Ndiaye",
     "Lire aussi : Le ministre reçoit l'ambassadeur du Japon",
     "© 2025 Ministère de la Défense",
 ])
