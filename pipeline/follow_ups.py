@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
+from .references import is_plural
 from .token_words import tokens_where
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
@@ -146,6 +147,21 @@ class FollowUps:
                 return [unit]
             return []
         return []
+
+    def members_named_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
+        """`... a reçu les attachés militaires accrédités à Mascate. Parmi eux figuraient le
+        brigadier X, ... et le colonel Y`: a plural office that nobody holds stands for the
+        persons that the next sentence names as its members."""
+        if index + 1 >= len(self.sentences) or not is_plural(office.titles[0]):
+            return []
+        opening = [t.lower_ for t in self.sentences[index + 1][:3]]
+        if not (opening[:1] == ["parmi"] or opening[:3] == ["il", "s'", "agit"]):
+            return []
+        members = [u for u in self.units[index + 1] if u.person is not None]
+        if members:
+            frame.confidence = min(frame.confidence, 0.65)
+            frame.context.add(index + 1)
+        return members
 
     def companions(self, index: int) -> None:
         """`Le général X était accompagné du colonel Y`, `La délégation comprenait Y et Z`: who

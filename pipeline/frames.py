@@ -220,6 +220,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame.delegation, self.delegation = self.delegation, None
         if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
             frame.guests = self.introduced_next(index, sides[second][0], frame)
+            frame.guests = frame.guests or self.members_named_next(index, sides[second][0], frame)
         if not any(u.person is not None for u in sides.get(second, [])):
             announcing = self.announced_list(index)
             if announcing is not None:

@@ -1,0 +1,117 @@
+"""Event constructions of web communiqués met in the blind dev batches r_137-r_172, on
+invented texts: list lines that run over several sentences, offices held exactly, `Il s'y
+est entretenu`, visits to an institution, `l'hôte du jour`, members named after `Parmi eux`,
+streets named after people, fronted `Avec X,` and the meeting that restates a reception."""
+
+import pytest
+
+from tests.conftest import ents, events, meetings
+
+pytestmark = pytest.mark.slow
+
+
+def test_list_lines_that_run_over_two_sentences_keep_every_guest(analyse):
+    doc = analyse("Lomé, le 3 mai 2024 – Le ministre de la Défense, M. Kodjo Adzomada, a reçu "
+                  "successivement :\n\n"
+                  "– l'ambassadeur du Japon, M. Kenji Sato. L'entretien a porté sur le déminage ;"
+                  "\n\n"
+                  "– le représentant de l'Unicef, M. Paul Nkoulou.")
+    assert events(doc) == {("Kodjo Adzomada", "Kenji Sato"), ("Kodjo Adzomada", "Paul Nkoulou")}
+
+
+def test_an_office_names_its_exact_holder_not_another_commander(analyse):
+    doc = analyse("Le commandant en chef de l'armée, le général Antoine Karam, a reçu le "
+                  "commandant de la FINUL, le général Diego Ruiz. Dans l'après-midi, visite de "
+                  "courtoisie du colonel Luca Bruni, commandant du secteur Ouest, au commandant en "
+                  "chef de l'armée.")
+    assert ("Antoine Karam", "Luca Bruni") in events(doc)
+    assert not any(host == "Diego Ruiz" for host, _ in events(doc))
+
+
+def test_il_before_a_reflexive_meeting_verb_is_its_subject(analyse):
+    doc = analyse("Jeudi, le chef de la Défense, l'amiral Koen Peeters, a présidé à Evere la "
+                  "réunion des chefs de la Défense. Il s'y est entretenu avec ses homologues, le "
+                  "général Onno Smit et le général Paul Weber.")
+    assert meetings(doc) == {frozenset(("Koen Peeters", "Onno Smit")),
+                             frozenset(("Koen Peeters", "Paul Weber"))}
+
+
+def test_an_unresolved_singular_subject_does_not_make_the_guests_meet(analyse):
+    doc = analyse("Le chef de l'Armée, le général Laurent Favre, a reçu les attachés de défense, "
+                  "parmi lesquels :\n\n"
+                  "– le colonel Andreas Huber, attaché de défense de l'Autriche ;\n\n"
+                  "– le colonel Piotr Nowak, attaché de défense de la Pologne.\n\n"
+                  "En marge de la rencontre, le CdA s'est entretenu avec les attachés de défense.")
+    assert frozenset(("Andreas Huber", "Piotr Nowak")) not in meetings(doc)
+
+
+def test_a_visit_to_an_institution_is_a_reception_by_it_but_a_base_is_not(analyse):
+    doc = analyse("Le général Amadou Sy a été reçu lundi par le ministre Paul Kaboré. Mardi, "
+                  "le général Sy a visité l'École nationale des officiers d'active, puis il a "
+                  "visité la base aérienne de Bobo.")
+    received = events(doc)
+    assert ("Paul Kaboré", "Amadou Sy") in received
+    assert ("École nationale des officiers d'active", "Sy") in received
+    assert not any("base" in host for host, _ in received)
+
+
+def test_the_host_of_the_day_is_the_guest(analyse):
+    doc = analyse("Le général Hilal Al-Rawahi a reçu lundi le général Kamal Al-Shraideh. "
+                  "L'hôte du jour a ensuite visité le Collège de défense nationale.")
+    assert ("Collège de défense nationale", "Kamal Al-Shraideh") in events(doc)
+
+
+def test_members_named_after_parmi_eux_are_the_guests_of_a_plural_office(analyse):
+    doc = analyse("Le chef d'état-major, le général Hilal Al-Rawahi, a reçu lundi les attachés "
+                  "militaires accrédités à Mascate. Parmi eux figuraient le brigadier Tariq "
+                  "Qureshi et le colonel Park Ji-hoon.")
+    assert events(doc) == {("Hilal Al-Rawahi", "Tariq Qureshi"),
+                           ("Hilal Al-Rawahi", "Park Ji-hoon")}
+
+
+def test_a_street_named_after_an_officer_is_a_place_not_a_host(analyse):
+    doc = analyse("Le directeur général, M. Jean Saint-Fort, a reçu mardi, au quartier général, "
+                  "avenue Commissaire Théodat Lhérisson, le colonel Rafael Peña.")
+    assert ("Théodat Lhérisson", "PERSON") not in ents(doc)
+    assert events(doc) == {("Jean Saint-Fort", "Rafael Peña")}
+
+
+def test_a_name_fronted_by_avec_is_not_the_office_after_the_comma(analyse):
+    doc = analyse("Le directeur général, M. Jean Saint-Fort, a reçu mardi le commissaire Wilfrid "
+                  "Dorsainvil et le colonel Rafael Peña. Avec le commissaire Dorsainvil, le "
+                  "directeur général a arrêté les modalités du déploiement. Le directeur général a "
+                  "ensuite reçu M. Paul Gagnon.")
+    received = events(doc)
+    assert ("Jean Saint-Fort", "Paul Gagnon") in received
+    assert not any(host == "Dorsainvil" for host, _ in received)
+
+
+def test_the_two_chiefs_meeting_after_a_reception_is_that_reception(analyse):
+    doc = analyse("Le chef d'état-major, le général Ahmed Taleb, a accueilli mardi le général "
+                  "Babacar Faye. Les deux hommes ont ensuite tenu une séance de travail.")
+    assert events(doc) == {("Ahmed Taleb", "Babacar Faye")}
+    assert meetings(doc) == set()
+
+
+def test_a_chiefly_style_stays_outside_the_name(analyse):
+    doc = analyse("Samdech Pichey Sena Sao Vanna, ministre de la Défense, a reçu lundi "
+                  "l'ambassadeur de Thaïlande, M. Anurak Chaiyasit.")
+    assert events(doc) == {("Sao Vanna", "Anurak Chaiyasit")}
+
+
+def test_an_undated_story_takes_its_leads_weekday(analyse):
+    doc = analyse("Publié le 17/03/2025\n\n"
+                  "Jeudi dernier, le chef de la Défense, l'amiral Koen Peeters, a présidé la "
+                  "réunion. Il s'y est entretenu avec le général Onno Smit.")
+    dates = {(r["date"] or {}).get("text") for r in doc._.relations if r["relation"] == "MET"}
+    assert dates == {"Jeudi"}
+
+
+def test_attendees_three_sentences_after_the_meeting_attend_it(analyse):
+    doc = analyse("Le ministre Koen Peeters s'est entretenu mardi avec le général Onno Smit. "
+                  "Les deux hommes ont évoqué la formation. Ils ont aussi parlé de l'OTAN. "
+                  "Ont également pris part aux travaux le colonel Jan Verheyen et le colonel "
+                  "Sofie Lambrechts.")
+    attended = {(r["head"]["text"], r["tail"]["text"]) for r in doc._.relations
+                if r["relation"] == "ATTENDED"}
+    assert attended == {("Jan Verheyen", "Koen Peeters"), ("Sofie Lambrechts", "Koen Peeters")}
