@@ -17,7 +17,7 @@ Out: more guests and attendees on the frames, and frames completed across senten
   party's side.
 - *Attendance*: `en présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont assisté`,
   `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`: attendees of the event of
-  that sentence, else of the event told just before (within three sentences, or any distance
+  that sentence, else of the event told just before (within two sentences, or any distance
   when the sentence names it, `l'audience`, or stands beside its host, `Aux côtés du
   gouverneur se trouvaient`). They attend its host.
 """
@@ -249,7 +249,7 @@ class FollowUps:
 
     def attendance(self, index: int) -> None:
         """Attendees of the event of this sentence, else of the event told just before (within
-        three sentences, or any distance when the sentence names it: `l'audience`): `en
+        two sentences, or any distance when the sentence names it: `l'audience`): `en
         présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont
         assisté à ...`, `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`."""
         events = [f for f in self.frames if f.relation != "ATTENDANCE"]
@@ -258,7 +258,7 @@ class FollowUps:
         beside_host = alongside_start(sentence) is not None and any(
             t.lemma_ == "trouver" for t in sentence
         )
-        reach = len(self.sentences) if names_the_event(sentence) or beside_host else 3
+        reach = len(self.sentences) if names_the_event(sentence) or beside_host else 2
         before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
         kind = named_event_kind(sentence)  # `L'audience s'est déroulée en présence de X`
         before = [f for f in before if f.relation == kind] or before
