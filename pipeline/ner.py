@@ -312,9 +312,9 @@ class SentenceBoundaries:
         if starts is None:
             starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
         start_set = set(starts)
-        texts = [token.text for token in doc]
-        offsets = doc.to_array(IDX)
-        spaces = doc.to_array(IS_SPACE)
+        orths, offsets, spaces = doc.to_array([ORTH, IDX, IS_SPACE]).T.tolist()
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in orths]
         values = numpy.full(len(texts), -1, dtype="int64")
         previous_word = -1
         for i, text in enumerate(texts):
@@ -322,7 +322,7 @@ class SentenceBoundaries:
                 continue
             if (
                 i == 0
-                or int(offsets[i]) in start_set
+                or offsets[i] in start_set
                 or "\n\n" in texts[i - 1]
                 or previous_word >= 0
                 and (text[:1].isupper() or text[:1] in "«\"'(" or text[:1].isdigit())
