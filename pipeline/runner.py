@@ -38,6 +38,7 @@ from .work import BatchWork, EngineSettings
 __all__ = ["DEFAULT_BATCH_SIZE", "RunSummary", "pieces", "run"]
 
 DEFAULT_BATCH_SIZE = 16
+RESULT_STAGES = ("segment", "ner", "relations")  # what aggregation reads of each document
 FREE_MODEL_AFTER = 50  # documents parsed
 
 
@@ -97,7 +98,7 @@ def stale_inputs(
 
 
 def load_result(output_dir: Path, doc_id: str) -> DocumentResult:
-    stages = {name: artefacts.read_stage(output_dir, name, doc_id) for name in artefacts.STAGES}
+    stages = {name: artefacts.read_stage(output_dir, name, doc_id) for name in RESULT_STAGES}
     return document_result(doc_id, stages)
 
 
