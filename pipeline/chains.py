@@ -92,7 +92,12 @@ def surname(person: Span) -> str:
 
 
 def span_record(span: Span) -> dict:
-    return {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "label": span.label_,
+        "text": sentence_text(span),
+    }
 
 
 def seat_gap(gap: Span) -> bool:

@@ -355,17 +355,24 @@ def _lines(text: str, offsets: list[int]) -> list[Line]:
     result = []
     start = 0
     for piece in text.split("\n"):
-        words, maps = [], []
-        previous_end = 0
-        for match in NON_SPACE.finditer(piece):
-            if words:
-                maps.append(offsets[start + previous_end])
-            words.append(match.group())
-            maps.extend(offsets[start + match.start() : start + match.end()])
-            previous_end = match.end()
-        result.append((" ".join(words), maps))
+        if "  " in piece or piece[:1] == " " or piece[-1:] == " ":
+            result.append(_collapsed(piece, offsets[start : start + len(piece)]))
+        else:  # nothing to strip or collapse (most lines)
+            result.append((piece, offsets[start : start + len(piece)]))
         start += len(piece) + 1
     return result
+
+
+def _collapsed(piece: str, offsets: list[int]) -> Line:
+    words, maps = [], []
+    previous_end = 0
+    for match in NON_SPACE.finditer(piece):
+        if words:
+            maps.append(offsets[previous_end])
+        words.append(match.group())
+        maps.extend(offsets[match.start() : match.end()])
+        previous_end = match.end()
+    return " ".join(words), maps
 
 
 def is_list_item(line: str) -> bool:

@@ -277,6 +277,7 @@ def resolve_people(
         )
     )
     people: list[Person] = []
+    forms: list[frozenset[tuple[str, ...]]] = []  # compared_forms(people[i]), kept current
     by_word: dict[str, set[int]] = defaultdict(set)
     global_of: dict[tuple[str, int], int] = {}
     audit: list[dict] = []
@@ -285,9 +286,10 @@ def resolve_people(
         for name in person.names:
             for key in index_keys(name):
                 candidates |= by_word.get(key, set())
+        mine = compared_forms(person)
         matches = []
         for index in sorted(candidates):
-            rule = best_rule(person, people[index])
+            rule = best_rule(mine, forms[index])
             if rule is not None:
                 matches.append((index, rule))
         conflicts = [
@@ -307,11 +309,13 @@ def resolve_people(
             target.names |= person.names
             target.docs |= person.docs
             target.countries |= person.countries
+            forms[index] = compared_forms(target)
         else:
             if len(fitting) > 1:
                 rows += [(audit_row(person, people[i], r, "refused",
                                     "the name fits several people"), i) for i, r in fitting]
             people.append(Person(set(person.names), set(person.docs), set(person.countries)))
+            forms.append(mine)
             index = len(people) - 1
         global_of[(doc_id, number)] = index
         for row, other in rows:
@@ -323,26 +327,21 @@ def resolve_people(
     return assignment, audit
 
 
-def best_rule(person: Person, other: Person) -> str | None:
-    """The strongest rule by which any name of one fits any name of the other."""
+def best_rule(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]) -> str | None:
+    """The strongest rule by which any name of one person fits any name of the other (both
+    given by their `compared_forms`)."""
     strength = ("same name", "spelling variant", "extra family name", "shorter form")
-    mine, theirs = full_names(person), full_names(other)
-    if {ordered_words(n) for n in mine} & {ordered_words(m) for m in theirs}:
+    if mine & theirs:
         return "same name"  # one full written form in both (the usual case): no comparison
-    found = {
-        rule
-        for a in mine
-        for b in theirs
-        if (rule := name_rule(ordered_words(a), ordered_words(b))) is not None
-    }
+    found = {name_rule(a, b) for a in mine for b in theirs}
     return next((rule for rule in strength if rule in found), None)
 
 
-def full_names(person: Person) -> list[str]:
-    """The names compared across documents: those of two words or more (a surname alone
-    fits too many people), else the surname."""
-    names = sorted(person.names)
-    return [n for n in names if len(ordered_words(n)) >= 2] or names
+def compared_forms(person: Person) -> frozenset[tuple[str, ...]]:
+    """The ordered, folded words of each name compared across documents: those of two words
+    or more (a surname alone fits too many people), else the surname."""
+    forms = frozenset(ordered_words(n) for n in person.names)
+    return frozenset(f for f in forms if len(f) >= 2) or forms
 
 
 def audit_row(person: Person, other: Person, rule: str, decision: str, reason: str) -> dict:

@@ -11,7 +11,8 @@ The pipeline is `fr_core_news_md` with the project's components around it:
 - the tokenizer keeps hyphenated words whole (`état-major`, `Al-Sabah`, `24-03-2022`);
 - `communique_sentences` (before the parser) starts a sentence at every paragraph, headline
   and dateline boundary and never right after an honorific abbreviation (`Dr.`, `S.E.`);
-- `communique_ruler`, a SpanRuler fed by the lists of `models/`, and `communique_presets`,
+- `communique_ruler`, a SpanRuler fed by the lists of `models/` (its date patterns matched by
+  `communique_dates`, `date_spans.py`), and `communique_presets`,
   which resolves their overlaps and fixes them in `doc.ents` before `ner`, so the statistical
   model predicts around ranks, titles, honorifics, countries and dates instead of swallowing
   them (`Major Général` as LOC, `SE` as LOC);
@@ -36,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
+from . import date_spans as _date_spans  # noqa: F401  (registers communique_dates)
 from . import french_tokenizer, resources
 from . import name_propagation as _name_propagation  # noqa: F401  (registers the component)
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
@@ -228,7 +230,8 @@ def phrase_patterns(
 
 
 def build_patterns() -> tuple[list[dict], list[dict]]:
-    """(patterns matched case-insensitively, patterns matched as written)."""
+    """(patterns matched case-insensitively, patterns matched as written); the date patterns
+    go to `communique_dates` (`date_spans.py`)."""
     lower: list[dict] = []
     cased: list[dict] = []
     for row in resources.load("ranks.jsonl"):
@@ -264,7 +267,6 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
         cased.append({"label": "HONORIFIC", "pattern": row["pattern"]})
         if row["pattern"][:1].isupper() and " " in row["pattern"]:
             lower.append({"label": "HONORIFIC", "pattern": row["pattern"].lower()})
-    lower += [dict(row) for row in resources.load("date_patterns.jsonl")]
 
     def unique(patterns: list[dict]) -> list[dict]:
         return list({repr(sorted(p.items())): p for p in patterns}.values())
@@ -312,9 +314,9 @@ class SentenceBoundaries:
         if starts is None:
             starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
         start_set = set(starts)
-        texts = [token.text for token in doc]
-        offsets = doc.to_array(IDX)
-        spaces = doc.to_array(IS_SPACE)
+        orths, offsets, spaces = doc.to_array([ORTH, IDX, IS_SPACE]).T.tolist()
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in orths]
         values = numpy.full(len(texts), -1, dtype="int64")
         previous_word = -1
         for i, text in enumerate(texts):
@@ -322,7 +324,7 @@ class SentenceBoundaries:
                 continue
             if (
                 i == 0
-                or int(offsets[i]) in start_set
+                or offsets[i] in start_set
                 or "\n\n" in texts[i - 1]
                 or previous_word >= 0
                 and (text[:1].isupper() or text[:1] in "«\"'(" or text[:1].isdigit())
@@ -1328,6 +1330,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
         # run every component before it over the ~7,000 patterns (seconds at every start).
         with nlp.select_pipes(disable=nlp.pipe_names):
             ruler.add_patterns(patterns)
+    nlp.add_pipe("communique_dates", after="communique_ruler")  # the ruler's token patterns
     nlp.add_pipe("communique_presets", after="communique_cased_ruler")
     nlp.add_pipe("communique_entities", after="ner")
     nlp.add_pipe("communique_name_propagation", after="communique_entities")

@@ -54,7 +54,8 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
 def attach_segments(doc, segments, offset: int = 0):
     """What the NLP components read from the segment stage, on the piece of the text that
     begins at `offset`: sentence starts, and the dateline's date, place and extent."""
-    end = offset + len(doc.text)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # without `doc.text`
+    end = offset + length
     doc._.sentence_starts = [b - offset for b in segments.boundaries if offset <= b < end] + [0]
     dateline = segments.dateline
     if dateline and dateline.date:

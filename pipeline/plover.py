@@ -116,9 +116,9 @@ def entity_object(entity_id: str, name: str, written: str, entities: dict) -> di
 def written_forms(relations) -> dict[tuple[str, str], str]:
     """(doc_id, entity_id) -> the first form written for it in the document's events."""
     forms: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for row in relations.to_dict("records"):
-        if row["relation"] not in EVENT_RELATIONS:
-            continue
+    events = relations[relations["relation"].isin(EVENT_RELATIONS)]
+    columns = ["doc_id", "head_id", "head_start", "head_text", "tail_id", "tail_start", "tail_text"]
+    for row in events[columns].to_dict("records"):
         for side in ("head", "tail"):
             if row[f"{side}_id"]:
                 start = int(row[f"{side}_start"])

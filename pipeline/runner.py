@@ -22,6 +22,7 @@ import gc
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from .work import BatchWork, EngineSettings
 __all__ = ["DEFAULT_BATCH_SIZE", "RunSummary", "pieces", "run"]
 
 DEFAULT_BATCH_SIZE = 16
+RESULT_STAGES = ("segment", "ner", "relations")  # what aggregation reads of each document
 FREE_MODEL_AFTER = 50  # documents parsed
 
 
@@ -96,7 +98,7 @@ def stale_inputs(
 
 
 def load_result(output_dir: Path, doc_id: str) -> DocumentResult:
-    stages = {name: artefacts.read_stage(output_dir, name, doc_id) for name in artefacts.STAGES}
+    stages = {name: artefacts.read_stage(output_dir, name, doc_id) for name in RESULT_STAGES}
     return document_result(doc_id, stages)
 
 
@@ -170,13 +172,26 @@ def parse_and_aggregate(
     parsed = sorted(set(done_ids) - failed)
     results = [load_result(output_dir, doc_id) for doc_id in parsed]
     summary.processed = len(parsed) - summary.reused
-    tables = build_tables(results, errors)
-    write_tables(output_dir, tables)
+    with collections_skip_existing_objects():
+        tables = build_tables(results, errors)
+        write_tables(output_dir, tables)
     summary.errors = errors
     summary.skipped = len(errors)
     summary.entities = len(tables["entities"])
     summary.relations = len(tables["relations"])
     return tables, parsed
+
+
+@contextmanager
+def collections_skip_existing_objects() -> Iterator[None]:
+    """The garbage collector's full passes leave out the objects alive on entry (the results
+    of every document, which aggregation only reads): they rescanned them several times per
+    run."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def write_tables(output_dir: Path, tables: dict) -> None:
