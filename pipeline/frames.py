@@ -429,13 +429,10 @@ class FrameBuilder(FollowUps, WhenWhere):
     @staticmethod
     def object_side(right: list[Unit], rule: dict) -> list[Unit]:
         role = rule["object"]
-        if rule.get("object_label"):  # `a visité l'Académie militaire`
-            first = right[:1]
-            return [
-                u for u in first
-                if u.person is None and u.participant is not None
-                and u.participant.label_ == rule["object_label"]
-            ]
+        if rule.get("object_label"):  # `a visité l'Académie militaire`: the unit right after
+            first = right[0] if right else None
+            body = first is not None and first.person is None and first.participant is not None
+            return [first] if body and first.participant.label_ == rule["object_label"] else []
         named = [
             u
             for u in right
