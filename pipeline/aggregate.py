@@ -390,6 +390,38 @@ def frame_date_place(result: DocumentResult, relation: dict) -> tuple[str, str]:
     return date, place or dateline.get("place") or ""
 
 
+def dates_and_places(result: DocumentResult, entity_of) -> list[tuple[str, str]]:
+    """(date, place) of each relation of the document. A frame dated by the first day of a
+    span (`a effectué du lundi 13 au mercredi 15 novembre une visite ... à l'invitation de
+    X`) takes the day of the one reception the same host gives within that span (`Le mardi
+    14, le général a été reçu par X`), which is when the host received the guests."""
+    placed = [
+        frame_date_place(result, relation)
+        if relation.get("frame")
+        else context_date_place(result, sentence_of(result, relation["head"]["start"]))
+        for relation in result.relations
+    ]
+    for index, relation in enumerate(result.relations):
+        date, place = placed[index]
+        if not (relation.get("date_until") and date):
+            continue
+        until = parse_date(relation["date_until"]["text"], reference_date(result)) or ""
+        host = entity_of(relation["head"])
+        days_within = {
+            placed[other][0]
+            for other, candidate in enumerate(result.relations)
+            if candidate["relation"] == relation["relation"]
+            and candidate.get("frame")
+            and candidate.get("frame") != relation.get("frame")
+            and not candidate.get("date_until")
+            and entity_of(candidate["head"]) == host
+            and date < placed[other][0] <= until
+        }
+        if host and len(days_within) == 1:
+            placed[index] = (days_within.pop(), place)
+    return placed
+
+
 def join_values(values) -> str:
     seen, ordered = set(), []
     for value in values:
@@ -439,12 +471,9 @@ def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str,
                     "entity_id": entity_of(result, entity),
                 }
             )
-        for relation in result.relations:
+        placed = dates_and_places(result, lambda span, r=result: entity_of(r, span))
+        for relation, (date, place) in zip(result.relations, placed, strict=True):
             sentence = sentence_of(result, relation["head"]["start"])
-            if relation.get("frame"):
-                date, place = frame_date_place(result, relation)
-            else:
-                date, place = context_date_place(result, sentence)
             head_id = entity_of(result, relation["head"])
             tail_id = entity_of(result, relation["tail"])
             relation_rows.append(

@@ -55,6 +55,7 @@ WEEKDAYS = {
 MONTH_PATTERN = "|".join(sorted({**MONTHS, **ACCENTED_MONTHS}, key=len, reverse=True))
 NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # `le 24/9`: the reference's year
 TEXTUAL = re.compile(rf"\b(\d{{1,2}})\s*(?:er|e|eme)?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{4}}))?\b")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 
@@ -90,6 +91,9 @@ def parse_to_date(text: str, reference: date | None = None) -> date | None:
     match = NUMERIC.search(plain)
     if match:
         return _make(int(match[3]), int(match[2]), int(match[1]))
+    match = DAY_MONTH.match(plain)
+    if match:
+        return _make(reference.year, int(match[2]), int(match[1])) if reference else None
     match = TEXTUAL.search(plain)
     if match:
         if match[3]:

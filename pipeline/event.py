@@ -30,6 +30,8 @@ class Frame:
     # `la veille` (-1), `le lendemain` (+1): days added to `date`, or to the dateline's date
     # when no event before it is dated
     date_shift: int = 0
+    # `du lundi 13 au mercredi 15 novembre`: the span's last day when `date` opens one
+    date_until: Span | None = None
     place: Span | None = None
     confidence: float = 0.75
     mutual: bool = False  # `X, Y et Z se sont réunis`: every pair of parties met

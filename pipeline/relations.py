@@ -71,6 +71,7 @@ def relation_record(
         "frame": number,
         "date": record_of(frame.date) if frame is not None else None,
         "date_shift": frame.date_shift if frame is not None else 0,
+        "date_until": record_of(frame.date_until) if frame is not None else None,
         "place": record_of(frame.place) if frame is not None else None,
     }
 

@@ -66,7 +66,7 @@ DATELINE = re.compile(
     rf"(?:\s*\((?P<region>[^)]{{1,40}})\)|\s*,\s*(?!{NOT_A_PLACE}){PLACE}(?=\s*,))?"
     rf"\s*(?:[,–—:\-]\s*)?(?:le\s+)?(?P<date>{DATE_PATTERN}|{DAY_AND_MONTH})"
     rf"(?P<agency>\s*\([^()]{{1,20}}\))?"
-    rf"(?P<tail>\s*(?:[,–—:\-]|\.(?=\s)|$)|(?<=\))\s+(?=[A-ZÀ-ÖØ-Þ]))",
+    rf"(?P<tail>\s*(?:[,–—:\-]|\.\s*[–—-]|\.(?=\s)|$)|(?<=\))\s+(?=[A-ZÀ-ÖØ-Þ]))",
     re.IGNORECASE,
 )
 # Case-sensitive: capitalised words that are not an article, a pronoun or an honorific.

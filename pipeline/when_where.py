@@ -9,9 +9,9 @@ sentences, never in a sentence used only to name a party (a holder of an office 
 elsewhere). An event without one continues the story: it takes the date of the last dated
 event before it, else, in a document without a dated dateline, the lead's date (the first
 full date, else weekday, of the first sentence that names a person); aggregation then
-falls back to the dateline's, never to the page's publication date. `La veille` or `le
-lendemain` in the trigger's sentence shift that date by a day (`date_shift`, applied in
-aggregation).
+falls back to the dateline's, never to the page's publication date. `La veille`, `le
+lendemain` or `deux jours plus tôt` in the trigger's sentence shift that date by as many days
+(`date_shift`, applied in aggregation).
 The place is a city or site of the
 trigger's own sentence introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais
 de X`), nearest the trigger (list lines name where guests come from, not where the event
@@ -24,6 +24,7 @@ from spacy.tokens import Span
 
 from .chains import DETERMINERS, LOCATIVE, word_before
 from .event import Frame
+from .references import NUMBER_WORDS
 
 SEAT_NOUNS = frozenset(
     "palais siège bureau bureaux résidence cabinet hôtel base camp quartier salle "
@@ -77,12 +78,27 @@ class WhenWhere:
                 frame.date = min(
                     dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
                 )
+                frame.date_until = span_end(frame.date, dates)
             if frame.date is None and not frame.date_shift and index == ordered[0]:
                 frame.date = relative_day(sentence)
                 if frame.date is None:
                     frame.date_shift = day_shift(sentence)
             if frame.place is None and places:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
+
+
+def span_end(date: Span, dates: list[Span]) -> Span | None:
+    """`du lundi 13 au mercredi 15 novembre`: the span's last date when `date` opens one
+    (`lundi 13` may be a weekday whose day number is outside the DATE span)."""
+    if date.start == 0 or date.doc[date.start - 1].lower_ not in ("du", "depuis"):
+        return None
+    for later in dates:
+        between = date.doc[date.end : later.start]
+        if 0 < len(between) <= 2 and between[-1].lower_ in ("au", "jusqu'au") and all(
+            t.like_num or t.lower_ in ("au", "jusqu'au") for t in between
+        ):
+            return later
+    return None
 
 
 RELATIVE_DAYS = frozenset(["hier", "avant-hier", "aujourd'hui", "aujourd’hui"])
@@ -121,7 +137,7 @@ OF_WORDS = frozenset(["de", "du", "d'", "d’"])
 
 def day_shift(sentence: Span) -> int:
     """`La veille, il avait reçu ...` -> -1; not `la veille de l'arrivée` (another event's
-    day) nor `au lendemain de`."""
+    day) nor `au lendemain de`. `Deux jours plus tôt` -> -2, `trois jours plus tard` -> 3."""
     for token in sentence:
         shift = SHIFTED_DAYS.get(token.lower_)
         if (
@@ -131,6 +147,26 @@ def day_shift(sentence: Span) -> int:
             and (token.i + 1 >= sentence.end or token.doc[token.i + 1].lower_ not in OF_WORDS)
         ):
             return shift
+        if (
+            token.lower_ == "jours"
+            and token.i > sentence.start
+            and (shift := counted_days(token, sentence))
+        ):
+            return shift
+    return 0
+
+
+COUNTED_DIRECTIONS = {("plus", "tôt"): -1, ("auparavant",): -1, ("plus", "tard"): 1}
+
+
+def counted_days(days: Span, sentence: Span) -> int:
+    """`deux jours plus tôt` / `auparavant` / `plus tard`: the count, signed."""
+    count_word = days.doc[days.i - 1].lower_
+    count = NUMBER_WORDS.get(count_word) or (int(count_word) if count_word.isdigit() else 0)
+    following = tuple(t.lower_ for t in days.doc[days.i + 1 : min(days.i + 3, sentence.end)])
+    for words, sign in COUNTED_DIRECTIONS.items():
+        if following[: len(words)] == words:
+            return sign * count
     return 0
 
 

@@ -129,3 +129,39 @@ def test_a_shifted_frame_date_moves_from_its_anchor_or_the_dateline():
     unanchored = {"frame": 1, "date": None, "date_shift": 1}
     assert frame_date_place(result, unanchored) == ("2025-03-15", "Niamey")
     assert frame_date_place(result, {"frame": 1, "date": None}) == ("2025-03-14", "Niamey")
+
+
+def test_a_frame_dated_by_a_span_takes_the_day_its_host_received_within_it():
+    from pipeline.aggregate import dates_and_places
+
+    host, guest, aide = (entity(10, "Ould Cheikh", "PERSON"), entity(40, "Gueye", "PERSON"),
+                         entity(60, "Sall", "PERSON"))
+    span_start, span_end = entity(0, "lundi", "DATE"), entity(5, "mercredi 15 novembre", "DATE")
+    visit = [{**relation("RECEIVED", host, guest, [0, 80]), "frame": 1, "date": span_start,
+              "date_until": span_end},
+             {**relation("RECEIVED", host, aide, [0, 80]), "frame": 1, "date": span_start,
+              "date_until": span_end}]
+    reception = {**relation("RECEIVED", host, guest, [90, 160]), "frame": 2,
+                 "date": entity(90, "mardi 14 novembre", "DATE")}
+    result = DocumentResult("a", [host, guest, aide], [*visit, reception], [],
+                            {"place": "Dakar", "date": "2023-11-17"}, None)
+    same_name = {"Ould Cheikh": "p1", "Gueye": "p2", "Sall": "p3"}
+
+    def entity_of(span):
+        return same_name[span["text"]]
+
+    dates = [date for date, _ in dates_and_places(result, entity_of)]
+    assert dates == ["2023-11-14", "2023-11-14", "2023-11-14"]
+    # without the span's end, the first day stays
+    for row in visit:
+        row["date_until"] = None
+    assert [date for date, _ in dates_and_places(result, entity_of)][:2] == [
+        "2023-11-13", "2023-11-13"]
+    # another host's reception within the span says nothing about this host's day
+    for row in visit:
+        row["date_until"] = span_end
+    same_name["Ould Cheikh"] = "p9"
+    reception["head"] = entity(90, "Ould Cheikh", "PERSON")
+    assert [date for date, _ in dates_and_places(result, lambda s: same_name[s["text"]]
+                                                 if s is not reception["head"] else "p8")][
+        :2] == ["2023-11-13", "2023-11-13"]

@@ -176,3 +176,30 @@ def test_the_eve_of_another_event_is_not_a_shift(analyse):
                   "a reçu jeudi 13 mars le général Abdou Sidikou. La veille de l'arrivée de la "
                   "délégation, le ministre avait reçu M. Paul Dubois.")
     assert received_dates(doc)["Paul Dubois"] == ("jeudi 13 mars", 0)
+
+
+def test_days_counted_before_or_after_shift_the_event_told_before(analyse):
+    doc = analyse("Niamey, le 14 mars 2025 (ANP) – Le ministre de la Défense, M. Salifou Mody, "
+                  "a reçu jeudi 13 mars le général Abdou Sidikou. Deux jours plus tôt, "
+                  "M. Mody avait reçu l'ambassadeur du Japon, M. Kenji Sato. Deux jours avant "
+                  "la cérémonie, il a reçu M. Paul Dubois.")
+    dates = received_dates(doc)
+    assert dates["Kenji Sato"] == ("jeudi 13 mars", -2)
+    assert dates["Paul Dubois"] == ("jeudi 13 mars", -2)  # counted from Kenji Sato's day
+    doc = analyse("Niamey, le 14 mars 2025 (ANP) – Le ministre de la Défense, M. Salifou Mody, "
+                  "a reçu jeudi 13 mars le général Abdou Sidikou. Trois jours plus tard, "
+                  "il a reçu M. Ali Baba.")
+    assert received_dates(doc)["Ali Baba"] == ("jeudi 13 mars", 3)
+
+
+def test_a_day_and_month_in_figures_is_a_date_of_the_datelines_year(analyse):
+    from datetime import date
+
+    from pipeline.dates import parse_date
+
+    doc = analyse("Vientiane, 27/9/2024 (KPL) – Le 24/9, le colonel Souk Phomma a été reçu à "
+                  "Hanoï par le général Tran Quang Hieu. Le score fut de 31/13 au tir.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["27/9/2024", "24/9"]
+    assert received_dates(doc) == {"Souk Phomma": ("24/9", 0)}
+    assert parse_date("24/9", date(2024, 9, 27)) == "2024-09-24"
+    assert parse_date("24/9") is None

@@ -40,6 +40,7 @@ def test_impossible_date_is_none():
     ("Addis-Abeba, 1er juin 2023", "Addis-Abeba", "2023-06-01"),
     ("Tunis, le 13 mai 2025 (TAP) –", "Tunis", "2025-05-13"),
     ("LE CAIRE, 9 mars 2025 (MENA) :", "LE CAIRE", "2025-03-09"),
+    ("Port-au-Prince, le 15/11/2022.- Le directeur a reçu", "Port-au-Prince", "2022-11-15"),
 ])
 def test_dateline_place_and_date(dateline, place, iso):
     segments = segment(f"Le ministre reçoit l'ambassadeur\n\n{dateline}\n\nLe ministre a reçu.")
