@@ -127,7 +127,10 @@ class FollowUps:
         """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
         qui effectue ...`: a guest written as an office that nobody holds is the person whom
         the next sentence introduces as its subject, named there for the first time."""
-        if index + 1 >= len(self.sentences) or self.references.office_holders(office):
+        holders = [
+            h for h in self.references.office_holders(office) if not self.among(h, frame.hosts)
+        ]
+        if index + 1 >= len(self.sentences) or holders:
             return []
         for unit in self.units[index + 1]:
             if unit.person is None:

@@ -216,6 +216,12 @@ class FrameBuilder(FollowUps, WhenWhere):
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
+        # `X a eu un tête-à-tête avec le vice-ministre de la Défense lao`, `Y a été reçu par
+        # les chefs de la défense`: an office that the other side's person holds too stands
+        # for someone else there
+        written = sides.get(first, []) + sides.get(second, [])
+        frame.hosts = [u for u in frame.hosts if u in written or not self.among(u, frame.guests)]
+        frame.guests = [u for u in frame.guests if u in written or not self.among(u, frame.hosts)]
         self.named_on_one_side(frame, sides, first)
         frame.delegation, self.delegation = self.delegation, None
         if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
@@ -279,6 +285,13 @@ class FrameBuilder(FollowUps, WhenWhere):
                         written.add(surname(unit.person))
                         members.append(unit)
         return members
+
+    @staticmethod
+    def among(unit: Unit, side: list[Unit]) -> bool:
+        """Whether a named unit is one of a side's named persons."""
+        return unit.person is not None and any(
+            u.person is not None and surname(u.person) == surname(unit.person) for u in side
+        )
 
     def own_delegation(self, party: Unit) -> Unit | None:
         """`Le CEMGA et sa délégation ont été reçus`: the named leader (the party, or the

@@ -106,3 +106,19 @@ def test_an_undated_story_takes_its_leads_weekday(analyse):
     dates = {(r["date"] or {}).get("text") for r in doc._.relations if r["relation"] == "MET"}
     assert dates == {"Jeudi"}
 
+
+
+def test_an_office_the_other_party_holds_too_is_the_person_named_next(analyse):
+    doc = analyse("Le ministre de la Défense, le général Arnaud Keller, a eu lundi un entretien "
+                  "avec le ministre de la Défense du Ghana, en visite de deux jours. Le général "
+                  "Kwame Boateng conduit une délégation de dix officiers.")
+    assert meetings(doc) == {frozenset(("Arnaud Keller", "Kwame Boateng"))}
+
+
+def test_a_plural_office_host_leaves_out_the_named_guest_who_holds_it_too(analyse):
+    doc = analyse("Le chef d'état-major de la Lituanie, le général Jonas Petraitis, et le chef "
+                  "d'état-major de la Lettonie, le général Ivars Ozols, étaient réunis à Riga. "
+                  "Le chef d'état-major de la Géorgie, le général Giorgi Beridze, a été reçu "
+                  "par les chefs d'état-major des deux pays.")
+    assert events(doc) == {("Jonas Petraitis", "Giorgi Beridze"),
+                           ("Ivars Ozols", "Giorgi Beridze")}
