@@ -61,6 +61,9 @@ COUNTERPART_WORDS = frozenset(["son", "sa", "leur", "homologue", "homologues"])
 NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite de travail de X`)
 
 
+NAMES_GAP = 6  # words between a plural office and the comma before the names it introduces
+
+
 class FrameBuilder(FollowUps, WhenWhere):
     def __init__(
         self,
@@ -216,12 +219,6 @@ class FrameBuilder(FollowUps, WhenWhere):
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame)
         frame.guests = self.resolve(sides.get(second, []), frame)
-        # `X a eu un tête-à-tête avec le vice-ministre de la Défense lao`, `Y a été reçu par
-        # les chefs de la défense`: an office that the other side's person holds too stands
-        # for someone else there
-        written = sides.get(first, []) + sides.get(second, [])
-        frame.hosts = [u for u in frame.hosts if u in written or not self.among(u, frame.guests)]
-        frame.guests = [u for u in frame.guests if u in written or not self.among(u, frame.hosts)]
         self.named_on_one_side(frame, sides, first)
         frame.delegation, self.delegation = self.delegation, None
         if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
@@ -233,6 +230,10 @@ class FrameBuilder(FollowUps, WhenWhere):
                 frame.guests = self.list_guests(announcing, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
+            frame.mutual = True
+        elif trigger.rule.get("mutual") and not frame.hosts and len(frame.guests) > 1:
+            # `La séance était co-présidée par X et Y`: the chairs met
+            frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         elif (
             trigger.relation == "MET"
@@ -534,8 +535,9 @@ class FrameBuilder(FollowUps, WhenWhere):
         if named is None:
             return False
         gap = [t for t in self.doc[office.end : named.start] if not t.is_space]
+        # `les commandants des deux marines, le Premier amiral X et ...`
         return not any(t.pos_ in ("VERB", "AUX") for t in gap) and (
-            any(t.text == ":" for t in gap) or (gap and gap[0].text == ",")
+            any(t.text == ":" for t in gap) or any(t.text == "," for t in gap[:NAMES_GAP])
         )
 
     @staticmethod

@@ -122,3 +122,20 @@ def test_a_plural_office_host_leaves_out_the_named_guest_who_holds_it_too(analys
                   "par les chefs d'état-major des deux pays.")
     assert events(doc) == {("Jonas Petraitis", "Giorgi Beridze"),
                            ("Ivars Ozols", "Giorgi Beridze")}
+
+
+def test_chairs_of_a_session_met_each_other(analyse):
+    doc = analyse("La séance d'ouverture, mardi matin, était co-présidée par les commandants des "
+                  "deux marines, le contre-amiral Ian Grey et le contre-amiral Ali Rahman. "
+                  "Le commandant adjoint de la Marine indienne, le contre-amiral Raj Nair, "
+                  "était présent.")
+    assert meetings(doc) == {frozenset(("Ian Grey", "Ali Rahman"))}
+    doc = analyse("Le général Paul Dubois et le colonel Ali Sow ont coprésidé la réunion.")
+    assert meetings(doc) == {frozenset(("Paul Dubois", "Ali Sow"))}
+
+
+def test_retrouver_ses_homologues_is_a_meeting_but_not_retrouver_a_thing(analyse):
+    doc = analyse("Le général Paul Dubois y a retrouvé ses homologues, le général Jan Smit et "
+                  "le colonel Ali Sow. Le général Dubois a retrouvé la sérénité.")
+    assert meetings(doc) == {frozenset(("Paul Dubois", "Jan Smit")),
+                             frozenset(("Paul Dubois", "Ali Sow"))}
