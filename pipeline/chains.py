@@ -128,6 +128,8 @@ def chains(
     entities = list(doc.ents) if entities is None else entities
     elements = [e for e in entities if sentence.start <= e.start and e.end <= sentence.end]
     elements += [h for h in honorifics if sentence.start <= h.start and h.end <= sentence.end]
+    rubric = rubric_end(sentence)
+    elements = [e for e in elements if e.start >= rubric]
     elements.sort(key=lambda s: s.start)
     found: list[list[Span]] = []
     previous: Span | None = None
@@ -281,6 +283,21 @@ def fill(unit: Unit, members: list[Span]) -> None:
             if len(gap) > 0 and all(t.lower_ in AFFILIATION_CONNECTORS for t in gap):
                 unit.affiliations.append(element)
             last_title = None
+
+
+RUBRIC_LENGTH = 5  # words of a rubric before its colon: `Coopération militaire : ...`
+
+
+def rubric_end(sentence: Span) -> int:
+    """Where a sentence's rubric ends (`Audience : le ministre reçoit ...`, `Sénégal : ...`):
+    after a colon within its first few words with no verb before it; its start otherwise.
+    A rubric names the subject of the page, never a party of its event."""
+    for token in sentence[: RUBRIC_LENGTH + 1]:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.text == ":" and token.i > sentence.start and token.i + 1 < sentence.end:
+            return token.i + 1
+    return sentence.start
 
 
 def sentence_units(

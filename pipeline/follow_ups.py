@@ -333,7 +333,7 @@ class FollowUps:
 
 def is_companion_verb(token) -> bool:
     """`accompagné(e)(s) de`, `entouré de`, `avait à ses côtés`; a delegation that
-    `comprend`, `compte`, `inclut`."""
+    `comprend`, `compte`, `inclut` (`une délégation qui comprend`)."""
     if token.pos_ not in ("VERB", "ADJ", "AUX"):
         return False
     if token.lower_.startswith(("accompagn", "entour")):
@@ -341,7 +341,10 @@ def is_companion_verb(token) -> bool:
     if token.lemma_ == "avoir":
         words = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4]]
         return words[:1] == ["à"] and words[2:3] in (["côtés"], ["côté"])
-    return token.lemma_ in ("comprendre", "compter", "inclure", "composer") and any(
+    if token.lemma_ not in ("comprendre", "compter", "inclure", "composer"):
+        return False
+    # `une délégation qui comprend ...`
+    return (token.dep_ == "acl:relcl" and token.head.lemma_ == "délégation") or any(
         t.lemma_ == "délégation" for t in token.children if t.dep_.startswith("nsubj")
     )
 

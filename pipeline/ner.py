@@ -318,11 +318,13 @@ class SentenceBoundaries:
         strings = doc.vocab.strings
         texts = [strings[orth] for orth in orths]
         values = numpy.full(len(texts), -1, dtype="int64")
+        # no sentence starts inside the dateline (`Ouagadougou, 5 déc. 2024 (AIB) -`)
+        dateline_start, dateline_end = doc.user_data.get("dateline") or (0, 0)
         previous_word = -1
         for i, text in enumerate(texts):
             if spaces[i]:
                 continue
-            if (
+            if not dateline_start < offsets[i] < dateline_end and (
                 i == 0
                 or offsets[i] in start_set
                 or "\n\n" in texts[i - 1]

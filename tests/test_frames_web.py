@@ -139,3 +139,33 @@ def test_retrouver_ses_homologues_is_a_meeting_but_not_retrouver_a_thing(analyse
                   "le colonel Ali Sow. Le général Dubois a retrouvé la sérénité.")
     assert meetings(doc) == {frozenset(("Paul Dubois", "Jan Smit")),
                              frozenset(("Paul Dubois", "Ali Sow"))}
+
+
+def test_a_rubric_before_a_colon_is_no_party(analyse):
+    doc = analyse("Coopération militaire : le ministre de la Défense, le général Paul Sawadogo, "
+                  "reçoit le colonel Idrissa Maïga.")
+    assert events(doc) == {("Paul Sawadogo", "Idrissa Maïga")}
+    doc = analyse("Audience : le ministre reçoit le colonel Idrissa Maïga.")
+    assert events(doc) == set()
+
+
+def test_members_of_the_delegation_the_guest_leads_are_guests(analyse):
+    doc = analyse("Le ministre de la Défense, le général Paul Sawadogo, a reçu lundi le chef "
+                  "d'état-major des armées du Niger. Le général Moussa Zakari conduit une "
+                  "délégation qui comprend également le colonel Ibrahim Issa et le capitaine "
+                  "Awa Diallo.")
+    assert events(doc) == {("Paul Sawadogo", "Moussa Zakari"), ("Paul Sawadogo", "Ibrahim Issa"),
+                           ("Paul Sawadogo", "Awa Diallo")}
+
+
+def test_plural_modifiers_stay_in_the_office(analyse):
+    doc = analyse("L'audience s'est tenue en présence des chefs d'état-major adjoints, le "
+                  "colonel Adama Zongo et le colonel Aïcha Kaboré.")
+    assert ("chefs d'état-major adjoints", "TITLE") in ents(doc)
+
+
+def test_no_sentence_starts_inside_the_dateline(analyse):
+    doc = analyse("Le ministre reçoit le chef d'état-major\n\nOuagadougou, 5 déc. 2024 (AIB) - "
+                  "Le ministre, le général Paul Sawadogo, a reçu le colonel Idrissa Maïga.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["Le", "Ouagadougou,"]
