@@ -150,6 +150,7 @@ def chains(
             continue
         if previous is not None and not subject_after_fronted(found[-1][0], element) and (
             not (found[-1] == [previous] and where_before_a_person(previous, element, gap))
+            and not object_after_a_seat(previous, element, gap)
             and all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
             or second_office(previous, element, gap)
             or (
@@ -163,6 +164,18 @@ def chains(
             found.append([element])
         previous = element
     return found
+
+
+def object_after_a_seat(previous: Span, element: Span, gap: Span) -> bool:
+    """`a reçu au siège du Ministère de la Défense le président du comité ...`: an office
+    right after an organisation or a place, with only an article between them, opens the
+    verb's object (an apposition has a comma)."""
+    return (
+        previous.label_ in ("ORG", "LOC")
+        and element.label_ == "TITLE"
+        and len(gap) > 0
+        and all(t.lower_ in ("le", "la", "l'", "les") for t in gap)
+    )
 
 
 def where_before_a_person(previous: Span, element: Span, gap: Span) -> bool:

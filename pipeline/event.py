@@ -38,5 +38,7 @@ class Frame:
     # `la délégation a été accueillie`, `X et sa délégation`: the leader whose side in the
     # document's other events (with the companions read there) the guests stand for
     delegation: Unit | None = None
+    # the guest side was written as one office (`a reçu le chef d'état-major malien`)
+    guests_from_office: bool = False
     # `la délégation a visité l'Académie`: an institution host kept beside a person host
     body_host: bool = False

@@ -125,12 +125,19 @@ class FollowUps:
 
     def introduced_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
         """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
-        qui effectue ...`: a guest written as an office that nobody holds is the person whom
-        the next sentence introduces as its subject, named there for the first time."""
+        qui effectue ...`: a guest written as an office that nobody holds (before the next
+        sentence's end) is the person whom the next sentence introduces as its subject, named
+        there for the first time."""
+        if index + 1 >= len(self.sentences):
+            return []
+        # a holder named further on (`l'audience s'est déroulée en présence du chef
+        # d'état-major général des armées, le général Y`) is another person
         holders = [
-            h for h in self.references.office_holders(office) if not self.among(h, frame.hosts)
+            h
+            for h in self.references.office_holders(office)
+            if not self.among(h, frame.hosts) and h.start < self.sentences[index + 1].end
         ]
-        if index + 1 >= len(self.sentences) or holders:
+        if holders:
             return []
         for unit in self.units[index + 1]:
             if unit.person is None:
@@ -138,14 +145,20 @@ class FollowUps:
             opens_sentence = unit.start - self.sentences[index + 1].start <= 1 or bool(
                 self.references.introduced_offices(unit)
             )
-            subject = opens_sentence or any(
-                t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
+            # `Porteur d'un message ..., le général X était accompagné de ...`: the name
+            # right before the verb is its subject, whatever the parse says
+            before_verb = unit.end < len(self.doc) and self.doc[unit.end].pos_ in ("AUX", "VERB")
+            subject = (
+                opens_sentence
+                or before_verb
+                or self.references.introduced_as_guest(unit)
+                or any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end])
             )
             name = surname(unit.person)
             first_time = not any(
                 surname(u.person) == name for u in self.references.named if u.start < unit.start
             )
-            if subject and first_time:
+            if subject and first_time and not self.among(unit, frame.hosts):
                 frame.confidence = min(frame.confidence, 0.65)
                 return [unit]
             return []

@@ -103,6 +103,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         for frame in self.frames:
             if frame.delegation is not None:
                 frame.guests += self.delegation_members(frame)
+        self.frames = [f for f in self.frames if self.without_attendees_as_guests(f)]
         self.frames.sort(key=lambda f: f.trigger.start)
         self.frames = [f for f in self.frames if not self.meeting_of_a_reception(f)]
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
@@ -113,6 +114,22 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.date_and_place(frame)
         self.carry_dates()
         return self.frames
+
+    def without_attendees_as_guests(self, frame: Frame) -> bool:
+        """`Le ministre reçoit le chef d'état-major malien` (headline) ... `en présence du
+        chef d'état-major général des armées, le général Y`: an office guest that resolved
+        to someone who attends another event of the same host is not that person; whether
+        the frame keeps a guest."""
+        if not frame.guests_from_office:
+            return True
+        attending = [
+            u
+            for other in self.frames
+            if other is not frame and any(self.among(h, frame.hosts) for h in other.hosts)
+            for u in other.attendees
+        ]
+        frame.guests = [g for g in frame.guests if not self.among(g, attending)]
+        return bool(frame.guests)
 
     def meeting_of_a_reception(self, frame: Frame) -> bool:
         """`X a accueilli Y. Les deux chefs ont ensuite tenu une séance de travail`: a
@@ -221,9 +238,16 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame.guests = self.resolve(sides.get(second, []), frame)
         self.named_on_one_side(frame, sides, first)
         frame.delegation, self.delegation = self.delegation, None
-        if not frame.guests and len(sides.get(second, [])) == 1 and sides[second][0].title_only:
-            frame.guests = self.introduced_next(index, sides[second][0], frame)
-            frame.guests = frame.guests or self.members_named_next(index, sides[second][0], frame)
+        if len(sides.get(second, [])) == 1 and sides[second][0].title_only:
+            office = sides[second][0]
+            frame.guests_from_office = True
+            if not frame.guests:
+                frame.guests = self.introduced_next(index, office, frame)
+                frame.guests = frame.guests or self.members_named_next(index, office, frame)
+            elif index + 1 < len(self.sentences) and all(
+                g.start >= self.sentences[index + 1].end for g in frame.guests
+            ):
+                frame.guests = self.introduced_next(index, office, frame) or frame.guests
         if not any(u.person is not None for u in sides.get(second, [])):
             announcing = self.announced_list(index)
             if announcing is not None:

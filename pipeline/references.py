@@ -331,6 +331,10 @@ class References:
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
                 if not any(same_body(a, holder_affiliation) for a in affiliations):
                     continue
+                if affiliations[0] and not holder_affiliation and holder_complements - complements:
+                    # `le chef du Commandement des opérations` is not `le chef de la division
+                    # de la coopération`: a more precise office of no named body is another
+                    continue
                 fitting.append(holder)
                 if (
                     complements
@@ -499,6 +503,22 @@ class References:
         if "Plur" not in token.morph.get("Number"):
             return []
         return [u for u in previous_frame.guests if u.person is not None]
+
+    def introduced_as_guest(self, unit: Unit) -> bool:
+        """`l'hôte du jour, le général X`, `le visiteur, M. Y`: a name set off after a noun
+        that stands for the guest."""
+        position = unit.start - 1
+        while position >= 0 and (
+            self.doc[position].is_punct
+            or self.doc[position].is_space
+            or self.doc[position].lower_ in DEFINITE
+        ):
+            position -= 1
+        if position < 0 or not any(t.text == "," for t in self.doc[position : unit.start]):
+            return False  # no comma: `le visiteur X` is a name after its noun
+        words = [t.lower_ for t in self.doc[max(position - 2, 0) : position + 1]]
+        row = anaphors().get(words[-1])
+        return (row is not None and row["kind"] == "guest") or words == ["hôte", "du", "jour"]
 
     def pronoun(self, token: Token, sentence_index: int, previous_frame) -> Unit | None:
         """The person a subject pronoun or anaphoric noun stands for, or None."""

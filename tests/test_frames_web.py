@@ -169,3 +169,35 @@ def test_no_sentence_starts_inside_the_dateline(analyse):
                   "Le ministre, le général Paul Sawadogo, a reçu le colonel Idrissa Maïga.")
     starts = [s.text.split()[0] for s in doc.sents]
     assert starts == ["Le", "Ouagadougou,"]
+
+
+def test_a_guest_office_named_next_beats_a_holder_named_further_on(analyse):
+    doc = analyse("Le ministre de la Défense, M. Yahya Ebnou, a reçu mercredi le chef d'état-major "
+                  "général des armées maliennes. Le général Famoussa Keïta était accompagné du "
+                  "colonel Cheick Sogoba. L'audience s'est déroulée en présence du chef "
+                  "d'état-major général des armées, le général Ahmed Mbareck.")
+    assert events(doc) == {("Yahya Ebnou", "Famoussa Keïta"), ("Yahya Ebnou", "Cheick Sogoba")}
+
+
+def test_an_office_of_a_named_body_is_not_a_more_precise_office_of_none(analyse):
+    doc = analyse("Le général Abdou Seck a reçu mardi une délégation de la Guardia Civil conduite "
+                  "par le chef du Commandement des opérations de ce corps. Le général Javier "
+                  "Morales était accompagné du colonel Luis Pérez. Ont pris part à l'audience "
+                  "le chef de la division de la coopération, le colonel Malick Fall.")
+    assert events(doc) == {("Abdou Seck", "Javier Morales"), ("Abdou Seck", "Luis Pérez")}
+
+
+def test_the_host_of_the_day_named_next_is_the_guest_an_office_stands_for(analyse):
+    doc = analyse("Le ministre, M. Saeed Al Dhaheri, a reçu ce mardi au siège du Ministère de la "
+                  "Défense le président du comité des chefs d'état-major de la République de "
+                  "Corée. Au début de l'audience, le ministre a souhaité la bienvenue à l'hôte "
+                  "du jour, le général Kim Dong-jin.")
+    assert events(doc) == {("Saeed Al Dhaheri", "Kim Dong-jin")}
+
+
+def test_a_headline_guest_office_is_not_an_attendee_of_the_hosts_audience(analyse):
+    doc = analyse("Le ministre reçoit le chef d'état-major général des armées maliennes\n\n"
+                  "Le ministre de la Défense, M. Yahya Ebnou, a reçu mercredi le général "
+                  "Famoussa Keïta. L'audience s'est déroulée en présence du chef d'état-major "
+                  "général des armées, le général Ahmed Mbareck.")
+    assert events(doc) == {("Yahya Ebnou", "Famoussa Keïta")}
