@@ -600,9 +600,15 @@ class FrameBuilder(FollowUps, WhenWhere):
             dashed = len(after) >= 2 and any(
                 t.text in ("–", "-", "—", "/") for t in self.doc[after[0].end : after[1].start]
             )
-            if not (any(t.lower_ == "entre" for t in window) or dashed):
+            chairs = trigger.rule["between"] == "de"  # `sous la coprésidence de X et de Y`
+            if not (chairs or any(t.lower_ == "entre" for t in window) or dashed):
                 return None
-            if dashed:
+            if chairs:
+                end = self.object_region_end(sentence, token.i + 1, [])
+                named = [
+                    u for u in after if u.start < end and preceded_by(u, ("de", "du", "des", "d'"))
+                ]
+            elif dashed:
                 named = self.series(after[0], after, dashes=True)
             else:  # `entre X, titre, et Y, titre,` up to the clause's verb
                 end = self.object_region_end(sentence, token.i + 1, [])

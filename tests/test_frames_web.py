@@ -201,3 +201,10 @@ def test_a_headline_guest_office_is_not_an_attendee_of_the_hosts_audience(analys
                   "Famoussa Keïta. L'audience s'est déroulée en présence du chef d'état-major "
                   "général des armées, le général Ahmed Mbareck.")
     assert events(doc) == {("Yahya Ebnou", "Famoussa Keïta")}
+
+
+def test_the_two_chairs_named_after_coprésidence_met(analyse):
+    doc = analyse("Les travaux se sont ouverts ce lundi à Phnom Penh, sous la coprésidence du "
+                  "ministre de la Défense, le général Sok Chhun, et du ministre thaïlandais de "
+                  "la Défense, M. Prasert Wong. Le budget de la présidence a été voté.")
+    assert meetings(doc) == {frozenset(("Sok Chhun", "Prasert Wong"))}
