@@ -265,6 +265,13 @@ class References:
     sentences: list[Span]
     holders: dict[str, list[tuple[frozenset[str], Unit]]] = field(default_factory=dict)
     named: list[Unit] = field(default_factory=list)
+    # `son homologue indien, l'amiral X`: the country a counterpart noun gives X (by start)
+    counterpart_countries: dict[int, frozenset[str]] = field(default_factory=dict)
+    # offices held as a counterpart of that country; they answer only an office that names
+    # a country (`le chef d'état-major de la marine indienne`)
+    counterpart_holders: dict[str, list[tuple[frozenset[str], Unit]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         for units in self.units_by_sentence:
@@ -278,6 +285,9 @@ class References:
                 for office in offices:
                     head, complements = office_key(office)
                     self.holders.setdefault(head, []).append((complements, unit))
+                for office in self.counterpart_offices(units[:position], unit):
+                    head, complements = office_key(office)
+                    self.counterpart_holders.setdefault(head, []).append((complements, unit))
 
     def cut_titles(self, before: list[Unit], unit: Unit) -> list[Span]:
         """`Le conseiller au cabinet royal, Son Excellence X, a reçu`: a title-only unit whose
@@ -296,6 +306,26 @@ class References:
         if not any(t.text == "," for t in gap):
             return []
         return before[-1].titles
+
+    def counterpart_offices(self, before: list[Unit], unit: Unit) -> list[str]:
+        """`X, chef d'état-major de la Marine, a accueilli son homologue indien, l'amiral Y`:
+        Y holds X's offices, for his own country (the demonym after `homologue`)."""
+        position = unit.start - 1
+        while position >= 0 and (
+            self.doc[position].is_punct or self.doc[position].lower_ in DEFINITE
+        ):
+            position -= 1
+        if position < 0 or not any(t.text == "," for t in self.doc[position : unit.start]):
+            return []
+        country = resources.demonym_country(self.doc[position].text)
+        noun = self.doc[position - 1] if country and position > 0 else self.doc[position]
+        if noun.lower_ != "homologue":
+            return []
+        if not country:
+            return []
+        self.counterpart_countries[unit.start] = frozenset([country])
+        subject = next((u for u in reversed(before) if u.person is not None and u.titles), None)
+        return [title.text for title in subject.titles] if subject is not None else []
 
     def introduced_offices(self, unit: Unit) -> list[str]:
         """`Le diplomate, M. Erik Lund`, `L'officier nigérian, le général X`: the offices the
@@ -324,8 +354,12 @@ class References:
         fitting, exact = [], []
         names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
+        countries = title_countries(title.text)
         for head, complements in names:
-            for holder_complements, holder in self.holders.get(head, ()):
+            candidates = list(self.holders.get(head, ()))
+            if countries:
+                candidates += self.counterpart_holders.get(head, [])
+            for holder_complements, holder in candidates:
                 if not (complements <= holder_complements or holder_complements <= complements):
                     continue
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
@@ -345,7 +379,6 @@ class References:
         if exact and not plural:
             # `le commandant en chef de l'armée`: its holder, not a `commandant` of a body
             fitting = exact
-        countries = title_countries(title.text)
         if countries:  # `le chef d'état-major burkinabè`: a holder of that country, else one
             # whose country the document does not say
             fitting = [u for u in fitting if self.countries_of(u) & countries] or [
@@ -370,10 +403,10 @@ class References:
         before = [u for u in fitting if u.start < unit.start]
         return [before[-1] if before else fitting[0]] if fitting else []
 
-    @staticmethod
-    def countries_of(unit: Unit) -> frozenset[str]:
-        """The countries a person's offices and affiliations name."""
-        found: set[str] = set()
+    def countries_of(self, unit: Unit) -> frozenset[str]:
+        """The countries a person's offices and affiliations name (or the counterpart noun
+        that introduced him)."""
+        found: set[str] = set(self.counterpart_countries.get(unit.start, ()))
         for title in unit.titles:
             found |= title_countries(title.text)
         for affiliation in unit.affiliations:

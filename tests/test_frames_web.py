@@ -208,3 +208,13 @@ def test_the_two_chairs_named_after_coprésidence_met(analyse):
                   "ministre de la Défense, le général Sok Chhun, et du ministre thaïlandais de "
                   "la Défense, M. Prasert Wong. Le budget de la présidence a été voté.")
     assert meetings(doc) == {frozenset(("Sok Chhun", "Prasert Wong"))}
+
+
+def test_an_office_naming_a_country_resolves_to_that_countrys_counterpart(analyse):
+    doc = analyse("Le 5 juin 2025, l'amiral Hervé Kerlan, chef d'état-major de la Marine, a "
+                  "accueilli son homologue indien, l'amiral Rajesh Venkat. La veille, le chef "
+                  "d'état-major de la marine indienne avait effectué une visite de courtoisie "
+                  "auprès du major général des armées, le général Frédéric Lenoir. Le chef "
+                  "d'état-major de la Marine était accompagné du colonel Paul Morel.")
+    assert ("Frédéric Lenoir", "Rajesh Venkat") in events(doc)
+    assert ("Frédéric Lenoir", "Hervé Kerlan") not in events(doc)
