@@ -365,7 +365,9 @@ class References:
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
                 if not any(same_body(a, holder_affiliation) for a in affiliations):
                     continue
-                if affiliations[0] and not holder_affiliation and holder_complements - complements:
+                if affiliations[0] and not holder_affiliation and any(
+                    resources.demonym_country(w) is None for w in holder_complements - complements
+                ):
                     # `le chef du Commandement des opérations` is not `le chef de la division
                     # de la coopération`: a more precise office of no named body is another
                     continue

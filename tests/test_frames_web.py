@@ -218,3 +218,14 @@ def test_an_office_naming_a_country_resolves_to_that_countrys_counterpart(analys
                   "d'état-major de la Marine était accompagné du colonel Paul Morel.")
     assert ("Frédéric Lenoir", "Rajesh Venkat") in events(doc)
     assert ("Frédéric Lenoir", "Hervé Kerlan") not in events(doc)
+
+
+def test_an_office_of_a_country_resolves_to_the_holder_written_with_its_demonym(analyse):
+    doc = analyse("Le chef d'état-major de l'armée de l'État du Koweït rend visite à la CIMCT\n\n"
+                  "Riyad, 24-03-2022\n\n"
+                  "La CIMCT a reçu jeudi le chef d'état-major, le général Fayad Ruwaili, et le "
+                  "chef d'état-major de l'armée koweïtienne, le général Khaled Sabah.")
+    from_headline = {r["tail"]["text"] for r in doc._.relations
+                     if r["relation"] == "RECEIVED" and r["sentence"][0] == 0}
+    assert "Fayad Ruwaili" not in from_headline  # his office names no country
+    assert {tail for _, tail in events(doc)} == {"Fayad Ruwaili", "Khaled Sabah"}
