@@ -101,3 +101,15 @@ def test_a_lemma_already_set_is_kept_as_the_models_lemmatizer_does(nlp, componen
 def test_an_empty_document(nlp, component):
     assert len(component(Doc(nlp.vocab, words=[]))) == 0
 
+
+def test_the_indexed_tables_hold_the_models_words_and_the_model_keeps_its_own(component):
+    model = component.lemmatizer.lookups
+    indexed = component.rules.lookups
+    assert model.tables == indexed.tables
+    for name in model.tables:
+        if name != "lemma_index":
+            assert indexed.get_table(name) is model.get_table(name)
+    original, copy = model.get_table("lemma_index"), indexed.get_table("lemma_index")
+    assert list(original.keys()) == list(copy.keys())
+    for key, words in original.items():
+        assert isinstance(words, list) and frozenset(words) == copy[key]
