@@ -27,18 +27,24 @@ two give the same lemmas.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy
 from spacy.attrs import LEMMA, ORTH, POS
-from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:  # importing spacy.lang.fr here would come before french_tokenizer.install()
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 
 STOCK = "lemmatizer"
 
 
 def supported(lemmatizer) -> bool:
     """Whether the model's lemmatizer reads only a token's text and POS."""
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer  # the model loaded: spacy.lang.fr too
+
     return type(lemmatizer) is FrenchLemmatizer and lemmatizer.mode == "rule"
 
 
