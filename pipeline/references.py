@@ -307,15 +307,26 @@ class References:
             return []
         return before[-1].titles
 
-    def counterpart_offices(self, before: list[Unit], unit: Unit) -> list[str]:
-        """`X, chef d'état-major de la Marine, a accueilli son homologue indien, l'amiral Y`:
-        Y holds X's offices, for his own country (the demonym after `homologue`)."""
+    def noun_set_off_before(self, unit: Unit) -> int:
+        """`l'hôte du jour, le général X`: the index of the last word before the comma (and
+        article) that sets the name off, or -1 (no comma: `le visiteur X` is a name after
+        its noun)."""
         position = unit.start - 1
         while position >= 0 and (
-            self.doc[position].is_punct or self.doc[position].lower_ in DEFINITE
+            self.doc[position].is_punct
+            or self.doc[position].is_space
+            or self.doc[position].lower_ in DEFINITE
         ):
             position -= 1
         if position < 0 or not any(t.text == "," for t in self.doc[position : unit.start]):
+            return -1
+        return position
+
+    def counterpart_offices(self, before: list[Unit], unit: Unit) -> list[str]:
+        """`X, chef d'état-major de la Marine, a accueilli son homologue indien, l'amiral Y`:
+        Y holds X's offices, for his own country (the demonym after `homologue`)."""
+        position = self.noun_set_off_before(unit)
+        if position < 0:
             return []
         country = resources.demonym_country(self.doc[position].text)
         noun = self.doc[position - 1] if country and position > 0 else self.doc[position]
@@ -542,15 +553,9 @@ class References:
     def introduced_as_guest(self, unit: Unit) -> bool:
         """`l'hôte du jour, le général X`, `le visiteur, M. Y`: a name set off after a noun
         that stands for the guest."""
-        position = unit.start - 1
-        while position >= 0 and (
-            self.doc[position].is_punct
-            or self.doc[position].is_space
-            or self.doc[position].lower_ in DEFINITE
-        ):
-            position -= 1
-        if position < 0 or not any(t.text == "," for t in self.doc[position : unit.start]):
-            return False  # no comma: `le visiteur X` is a name after its noun
+        position = self.noun_set_off_before(unit)
+        if position < 0:
+            return False
         words = [t.lower_ for t in self.doc[max(position - 2, 0) : position + 1]]
         row = anaphors().get(words[-1])
         return (row is not None and row["kind"] == "guest") or words == ["hôte", "du", "jour"]
