@@ -25,6 +25,9 @@ class Frame:
     attendees: list[Unit] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     context: set[int] = field(default_factory=set)  # where its date and place are read
+    # sentences after the trigger's that went on with the event (a delegation's leader, its
+    # companions): the next companion sentence counts its distance from them
+    continued: set[int] = field(default_factory=set)
     from_list: bool = False  # guests read from list lines or a delegation's next sentence
     date: Span | None = None
     # `la veille` (-1), `le lendemain` (+1): days added to `date`, or to the dateline's date

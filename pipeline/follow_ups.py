@@ -37,6 +37,9 @@ from .token_words import tokens_where
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
+# `l'audience`, `les audiences`, `ces entretiens`: a definite noun points back at an event
+POINTING_BACK = frozenset(["l'", "la", "le", "les", "cette", "ces"])
+FRONTED_LEADER = re.compile(r"\s*(?:conduite?s?|dirigée?s?|menée?s?)\s+par\b", re.IGNORECASE)
 COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos|côté", re.IGNORECASE)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
@@ -63,10 +66,14 @@ class FollowUps:
             (
                 t
                 for t in tokens_where(sentence, LEMMA, is_leader_lemma)
-                if any(c.lemma_ == "délégation" for c in t.children if c.dep_.startswith("nsubj"))
+                if leads_a_delegation(t)
             ),
             None,
         )
+        if verb is None and FRONTED_LEADER.match(self.texts[index]) and any(
+            t.lower_ == "délégation" for t in sentence
+        ):  # `Conduite par X, cette délégation séjourne ...` (the parser reads a noun)
+            verb = sentence[0]
         if verb is None:
             return None
         guests = [u for u in self.units[index] if u.person is not None and u.start > verb.i]
@@ -90,7 +97,12 @@ class FollowUps:
                 if 0 < min(other.sentences) - start <= 3:
                     hosted.guests = other.guests
                     hosted.sentences |= other.sentences
-                    hosted.context |= other.context | {min(other.sentences)}
+                    if is_leader_word(other.trigger[0]):
+                        # `Conduite par X, cette délégation séjourne du 1er au 5 avril` dates
+                        # the stay, not the event; list lines may date it
+                        hosted.continued |= other.sentences
+                    else:
+                        hosted.context |= other.context | {min(other.sentences)}
                     hosted.confidence = min(hosted.confidence, other.confidence, 0.7)
                     self.frames.append(hosted)
                     break
@@ -123,18 +135,18 @@ class FollowUps:
         """Whether a sentence opens a line of the text (the one before it ends one)."""
         return index == 0 or self.sentences[index - 1].text.rstrip(" ").endswith("\n")
 
-    def introduced_next(self, index: int, office: Unit, frame: Frame) -> list[Unit]:
+    def introduced_next(self, index: int, office: Unit | None, frame: Frame) -> list[Unit]:
         """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
         qui effectue ...`: a guest written as an office that nobody holds (before the next
-        sentence's end) is the person whom the next sentence introduces as its subject, named
-        there for the first time."""
+        sentence's end), or as a counterpart nobody named (`office` None), is the person
+        whom the next sentence introduces as its subject, named there for the first time."""
         if index + 1 >= len(self.sentences):
             return []
         # a holder named further on (`l'audience s'est déroulée en présence du chef
         # d'état-major général des armées, le général Y`) is another person
         holders = [
             h
-            for h in self.references.office_holders(office)
+            for h in (self.references.office_holders(office) if office is not None else [])
             if not self.among(h, frame.hosts) and h.start < self.sentences[index + 1].end
         ]
         if holders:
@@ -197,17 +209,26 @@ class FollowUps:
         if kind is not None:
             events = [f for f in events if f.relation == kind]
         reach = len(self.sentences) if kind is not None else 4
-        if verb is None or not events or index - max(self.told_in(events[-1])) > reach:
+
+        def last_told(frame: Frame) -> int:
+            return max(i for i in frame.continued | self.told_in(frame) if i < index)
+
+        if verb is None or not events or index - last_told(events[-1]) > reach:
             return
-        last_told = max(self.told_in(events[-1]))
+        if any(
+            self.sentence_index(f.trigger.start) == index and f.trigger.start < verb.i
+            for f in self.frames
+        ):
+            return  # `Un tête-à-tête a réuni X et Y, accompagnée de Z`: its own event's
+        told = last_told(events[-1])
         persons = [u for u in self.units[index] if u.person is not None]
         principal = self.principal(index, verb, persons, events[-1])
-        if index - last_told > 2 and principal in (None, "guest"):
+        if index - told > 2 and principal in (None, "guest"):
             return  # far from the event, only a companion of a named party counts
         added = [u for u in persons if u.start > verb.i]
         # every event of the last sentence: `X s'est entretenu avec Y et a été reçu par Z.
         # La délégation comprenait ...`
-        group = [f for f in events if max(self.told_in(f)) == last_told]
+        group = [f for f in events if last_told(f) == told]
         visitors = {
             surname(u.person)
             for f in group
@@ -225,6 +246,7 @@ class FollowUps:
                 if side is not None:
                     side += added
                     frame.sentences.add(index)
+                    frame.continued.add(index)
                 continue
             if principal == "guest" or principal in {
                 surname(u.person) for u in frame.guests if u.person
@@ -237,6 +259,7 @@ class FollowUps:
             else:
                 continue
             frame.sentences.add(index)
+            frame.continued.add(index)
 
     def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.
@@ -257,10 +280,19 @@ class FollowUps:
             holders = self.references.office_holders(office)
             return surname(holders[0].person) if len(holders) == 1 else None
         if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle"):
+            guests = [u for u in frame.guests if u.person is not None]
+            if frame.relation == "RECEIVED" and len(guests) == 1 and guest_is_subject(frame):
+                # `Le CEMGA a été reçu par le ministre, le général Y. Il était accompagné de`:
+                # the pronoun goes on with the subject, the guest
+                return surname(guests[0].person)
+            hosts = [u for u in frame.hosts if u.person is not None]
+            if frame.relation == "MET" and not frame.mutual and len(hosts) == 1:
+                # `X s'est entretenu avec Y. Il était accompagné de Z`: the meeting's subject
+                return surname(hosts[0].person)
             parties = [u for u in frame.hosts + frame.guests if u.person is not None]
             if parties:
                 return surname(max(parties, key=lambda u: u.start).person)
-        person = self.references.pronoun(subject, index, self.frames[-1] if self.frames else None)
+        person = self.references.pronoun(subject, index, frame)
         return surname(person.person) if person is not None else None
 
     def attendance(self, index: int) -> None:
@@ -344,6 +376,32 @@ class FollowUps:
             return
 
 
+def guest_is_subject(frame: Frame) -> bool:
+    """`X a été reçu par Y`, `X a rendu visite à Y`: the guest is the trigger's subject."""
+    verb = frame.trigger.root
+    if trigger_rules.is_passive(verb):
+        return True
+    rules = trigger_rules.rules()[0].get(verb.lemma_.lower().removeprefix("s'"), [])
+    return bool(rules) and all(rule["subject"] == "guest" for rule in rules)
+
+
+def is_leader_word(token) -> bool:
+    return is_leader_lemma(token.lemma_) or FRONTED_LEADER.match(token.text + " par") is not None
+
+
+def leads_a_delegation(verb) -> bool:
+    """`La délégation était conduite par X`, `Conduite par X, la délégation a visité`."""
+
+    def has_delegation_subject(token) -> bool:
+        return any(
+            c.lemma_ == "délégation" for c in token.children if c.dep_.startswith("nsubj")
+        )
+
+    return has_delegation_subject(verb) or (
+        verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i and has_delegation_subject(verb.head)
+    )
+
+
 def is_companion_verb(token) -> bool:
     """`accompagné(e)(s) de`, `entouré de`, `avait à ses côtés`; a delegation that
     `comprend`, `compte`, `inclut` (`une délégation qui comprend`)."""
@@ -369,7 +427,7 @@ def names_the_event(sentence: Span) -> bool:
     if not any(noun in text for noun in EVENT_NOUNS):
         return False
     return any(
-        t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in ("l'", "la", "le", "cette")
+        t.lower_ in EVENT_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ in POINTING_BACK
         for t in sentence
     )
 
@@ -382,12 +440,9 @@ def named_event_kind(sentence: Span) -> str | None:
         return None
     nouns = trigger_rules.rules()[1]
     for token in sentence:
-        if (
-            token.lower_ in nouns
-            and token.i > 0
-            and token.doc[token.i - 1].lower_ in ("l'", "la", "le", "cette")
-        ):
-            return nouns[token.lower_]["relation"]
+        noun = token.lower_ if token.lower_ in nouns else token.lower_.removesuffix("s")
+        if noun in nouns and token.i > 0 and token.doc[token.i - 1].lower_ in POINTING_BACK:
+            return nouns[noun]["relation"]
     return None
 
 

@@ -44,10 +44,20 @@ from .event import Frame
 from .follow_ups import (
     FollowUps,
     alongside_start,
+    is_companion_verb,
+    is_heading,
     presence_start,
     sentence_announces_list,
 )
-from .references import NUMBER_WORDS, References, fold_word, is_plural, office_heads, plural_groups
+from .references import (
+    NUMBER_WORDS,
+    References,
+    fold_word,
+    is_plural,
+    office_heads,
+    office_key,
+    plural_groups,
+)
 from .triggers import Trigger
 from .when_where import WhenWhere
 
@@ -106,6 +116,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         self.frames = [f for f in self.frames if self.without_attendees_as_guests(f)]
         self.frames.sort(key=lambda f: f.trigger.start)
         self.frames = [f for f in self.frames if not self.meeting_of_a_reception(f)]
+        self.frames = [f for f in self.frames if not self.heading_of_a_told_event(f)]
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
             parties = frame.hosts + frame.guests + frame.attendees
@@ -130,6 +141,21 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         frame.guests = [g for g in frame.guests if not self.among(g, attending)]
         return bool(frame.guests)
+
+    def heading_of_a_told_event(self, frame: Frame) -> bool:
+        """`Rencontre Aka–Owusu-Mensah` above `Le mardi 26 novembre, un tête-à-tête a réuni M.
+        Aka et ...`: a heading whose parties the next two sentences' event names is that
+        event's title, not an event of its own (it would take another event's date)."""
+        index = self.sentence_index(frame.trigger.start)
+        if not is_heading(self.sentences[index]):
+            return False
+        parties = {surname(u.person) for u in frame.hosts + frame.guests if u.person}
+        return any(
+            other is not frame
+            and index < self.sentence_index(other.trigger.start) <= index + 2
+            and parties <= {surname(u.person) for u in other.hosts + other.guests if u.person}
+            for other in self.frames
+        )
 
     def meeting_of_a_reception(self, frame: Frame) -> bool:
         """`X a accueilli Y. Les deux chefs ont ensuite tenu une séance de travail`: a
@@ -222,15 +248,28 @@ class FrameBuilder(FollowUps, WhenWhere):
             # `reçu successivement par X, puis par Y`: every agent is a host
             agent = [self.named_in_apposition(u, right) for u in right if preceded_by(u, ("par",))]
             agent = [u for i, u in enumerate(agent) if u not in agent[:i]]
+            if not subject and agent and trigger.rule.get("requires"):
+                # `Une audience a été accordée par X au général Y`: the light verb's noun is
+                # the subject, the guest its dative
+                dative = [u for u in right if preceded_by(u, ("à", "au", "aux")) and u not in agent]
+                subject = self.series(dative[0], right) if dative else []
             if not subject and agent:  # `Reçu par X, titre, Y a ...`: Y follows the agent
                 subject = self.main_subject_after(index, agent[0], right)
             sides = {"host": agent, "guest": subject}
         else:
             objects = self.object_side(right, trigger.rule)
-            if subject and subject[0].person is not None:
+            named_subject = subject[0] if subject else None
+            if named_subject is not None and named_subject.title_only:
+                holders = self.references.office_holders(named_subject)
+                named_subject = holders[0] if len(holders) == 1 else None
+            if named_subject is not None and named_subject.person is not None:
                 region = self.doc[trigger.object_start : right_end]
-                objects += self.references.counterparts(region, subject[0])
+                objects += self.references.counterparts(region, named_subject)
+            if objects and objects[-1].person is not None:
+                objects += self.relative_companions(sentence, right_end, units)
             sides = {trigger.rule["subject"]: subject, trigger.rule["object"]: objects}
+        if trigger.relation == "MET" and not subject:
+            sides, frame.mutual = self.parties_of_an_event_noun(token, right, sides)
         if subject and self.delegation is None:
             self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
@@ -248,6 +287,11 @@ class FrameBuilder(FollowUps, WhenWhere):
                 g.start >= self.sentences[index + 1].end for g in frame.guests
             ):
                 frame.guests = self.introduced_next(index, office, frame) or frame.guests
+        if not frame.guests and frame.hosts and any(
+            t.lower_ in ("homologue", "homologues")
+            for t in self.doc[trigger.object_start : right_end]
+        ):  # `... avec son homologue mauritanien. Ce dernier, M. X, a plaidé`
+            frame.guests = self.introduced_next(index, None, frame)
         if not any(u.person is not None for u in sides.get(second, [])):
             announcing = self.announced_list(index)
             if announcing is not None:
@@ -270,6 +314,36 @@ class FrameBuilder(FollowUps, WhenWhere):
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         return frame
+
+    def relative_companions(self, sentence: Span, clause: int, units: list[Unit]) -> list[Unit]:
+        """`... avec le général X, qui était accompagné de l'attaché de défense, le colonel Y`:
+        the persons a relative clause right after the object side says accompany it."""
+        if clause >= sentence.end or self.doc[clause].lower_ != "qui":
+            return []
+        following = self.doc[clause + 1 : min(clause + 5, sentence.end)]
+        verb = next((t for t in following if is_companion_verb(t)), None)
+        if verb is None:
+            return []
+        end = self.object_region_end(sentence, verb.i + 1, [])
+        return [u for u in units if verb.i < u.start < end and u.person is not None]
+
+    def parties_of_an_event_noun(
+        self, token, right: list[Unit], sides: dict
+    ) -> tuple[dict, bool]:
+        """`Un tête-à-tête a réuni X et Y, accompagnée de Z`: the meeting (an event noun of
+        `models/triggers.jsonl`) is the subject; the parties are its objects, X on one side, Y
+        and Y's companions on the other; three or more parties all met each other (mutual)."""
+        noun = trigger_rules.parse_subject(token)
+        objects = sides.get("tail", [])
+        if noun is None or not trigger_rules.has_noun_rule(noun.lower_) or len(objects) < 2:
+            return sides, False
+        parties = self.series(objects[0], right)
+        if len(parties) < 2:
+            return sides, False
+        if len(parties) > 2:
+            return {"head": parties[:1], "tail": parties[1:]}, True
+        companions = [u for u in objects if u not in parties and is_companion(self.doc, u)]
+        return {"head": parties[:1], "tail": parties[1:] + companions}, False
 
     def delegation_side(self, previous: Frame, before: int) -> list[Unit]:
         """`X, qui conduit une délégation ..., ...`. `La délégation a été accueillie par Z`:
@@ -360,6 +434,15 @@ class FrameBuilder(FollowUps, WhenWhere):
         if subject is not None and subject.lower_ == "qui":  # `c'est X qui a rendu visite`
             before = [u for u in left if u.end <= subject.i]
             return self.series(before[-1], left) if before else []
+        if (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and previous is not None
+            and self.sentence_index(previous.trigger.start) == index
+            and previous.guests
+            and trigger_rules.is_passive(token)
+        ):  # `X a effectué une visite au Commandement, où il a été accueilli par Y`
+            return list(previous.guests)
         if subject is not None and (
             subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):
@@ -399,7 +482,16 @@ class FrameBuilder(FollowUps, WhenWhere):
                 u for u in left if not preceded_by(u, LOCATIVE | {"avec", "de", "du", "des", "par"})
             ]
             if not candidates:
-                return []
+                # `Arrivé à la tête d'une délégation du Ministère du Laos, le général X avait été
+                # accueilli`: the name right before the verb group is its subject
+                candidates = [
+                    u
+                    for u in left
+                    if u.person is not None
+                    and all(t.pos_ in ("AUX", "ADV") for t in self.doc[u.end : token.i])
+                ]
+                if not candidates:
+                    return []
             persons = [u for u in candidates if u.person is not None]
             chosen = persons[0] if persons else candidates[0]
         chosen = self.named_in_apposition(chosen, left)
@@ -523,7 +615,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             elif unit.title_only and self.names_follow(unit, side):
                 continue  # `les chefs de la défense des trois pays : A, B et C` are A, B and C
             elif unit.title_only:
-                holders = self.references.office_holders(unit)
+                holders = self.references.office_holders(unit) or self.protagonist(unit)
                 if holders:
                     frame.confidence = min(frame.confidence, 0.7)
                     frame.sentences |= {self.sentence_index(h.start) for h in holders}
@@ -534,6 +626,18 @@ class FrameBuilder(FollowUps, WhenWhere):
         for unit in chosen:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
+
+    def protagonist(self, unit: Unit) -> list[Unit]:
+        """`le ministre` alone, when the document names several ministers: the one whose
+        story it is, the holder of an office with that head whom the document names first,
+        before this mention (`Le ministre de la Défense, M. X, a conféré avec le ministre
+        d'État Y ... Dans la matinée, le ministre s'était entretenu avec Z`: X)."""
+        head, complements = office_key(unit.titles[0].text)
+        if complements or unit.affiliations or is_plural(unit.titles[0]):
+            return []  # `le commandant de la FRG` is a precise office, not the protagonist
+        holders = [holder for _, holder in self.references.holders.get(head, [])]
+        first = min(holders, key=lambda u: u.start) if holders else None
+        return [first] if first is not None and first.start < unit.start else []
 
     def announced_list(self, index: int) -> int | None:
         """The sentence whose list lines name the guests of a trigger that names none: the
@@ -677,6 +781,14 @@ def as_office(unit: Unit) -> Unit:
         return unit
     title = Span(org.doc, org.start, org.end, label="TITLE")
     return Unit(unit.start, unit.end, titles=[title], led_by_title=True)
+
+
+def is_companion(doc: Doc, unit: Unit) -> bool:
+    """`..., accompagnée du général Z`: a unit introduced as someone's companion."""
+    word, position = word_before(doc, unit.start, ARTICLES)
+    if word in ("de", "du", "des", "d'"):
+        word, _ = word_before(doc, position, ARTICLES)
+    return word.startswith("accompagn")
 
 
 def marker(doc: Doc, start: int) -> str:

@@ -60,6 +60,7 @@ NAME_PARTICLES = resources.NAME_PARTICLES | frozenset(
 # Pluijm`); French `de`, `du` do not (`le ministre de Gaulle` is rare, `le ministre de la`
 # constant).
 LEADING_PARTICLES = frozenset(["van", "von", "der", "den", "ter", "ten", "vander"])
+PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|ibn|ben|bin|abu|abou)[-‐‑][A-ZÀ-Þ]")
 NAME_PARTICLES_INSIDE_ONLY = frozenset(["de", "du", "da", "dos", "van", "von", "der", "ter"])
 GENERIC_CAPITALISED = frozenset(
     [
@@ -433,6 +434,8 @@ def _is_name_token(token) -> bool:
     text = token.text
     if token.is_punct or token.is_space or not text[:1].isalpha():
         return False
+    if PREFIXED_NAME.match(text):  # `al-Saadi`, `el-Sissi`: a lowercase article, a name
+        return True
     return bool(text[:1].isupper() and token.lower_ not in GENERIC_CAPITALISED)
 
 
@@ -656,7 +659,7 @@ class EntityCorrector:
                 if any(e.start <= end < e.end for e in result):
                     break
                 end += 1
-            if end > position and doc[position].text[:1].isupper():
+            if end > position and _is_name_token(doc[position]):
                 result.append(Span(doc, position, end, label="PERSON"))
         return result
 

@@ -58,7 +58,6 @@ PLURAL_DETERMINERS = frozenset("les des aux ces deux trois quatre cinq six plusi
 SUBJECT_WINDOW = 3
 GAP_TO_NAME = 16  # tokens between an office cut from its chain and the name it introduces
 OBLIQUE_WORDS = frozenset("à au aux avec chez de du des d' par pour en sur auprès".split())
-ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "des"])
 DEFINITE = frozenset(["la", "le", "l'", "cette", "ce", "cet", "ladite", "ledit"])
 
 
@@ -89,6 +88,13 @@ def office_key(text: str, without_demonyms: bool = False) -> tuple[str, frozense
     if without_demonyms:
         complements = [w for w in complements if resources.demonym_country(w) is None]
     return fold_word(words[0]), frozenset(fold_word(w) for w in complements)
+
+
+def office_initials(text: str) -> str:
+    """`Chef d'État-major général des armées` -> `CEMGA`: the initials of its words, small
+    words left out, the way an office's acronym is made."""
+    words = [w for w in re.split(r"[\s'’-]+", text) if w and w.lower() not in STOP_WORDS]
+    return "".join(plain(w)[:1] for w in words).upper()
 
 
 def title_countries(text: str) -> frozenset[str]:
@@ -297,10 +303,8 @@ class References:
         if not before or not before[-1].title_only or name_start - before[-1].end > GAP_TO_NAME:
             return []
         gap = self.doc[before[-1].end : name_start]
-        another_person = any(
-            t.lower_ == "et" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ARTICLES
-            for t in gap
-        )
+        # `le CEMGA et son homologue, le général X`: an `et` opens another person
+        another_person = any(t.lower_ == "et" for t in gap)
         if another_person or any(t.pos_ in ("VERB", "AUX") for t in gap):
             return []
         if not any(t.text == "," for t in gap):
@@ -342,7 +346,11 @@ class References:
         """`Le diplomate, M. Erik Lund`, `L'officier nigérian, le général X`: the offices the
         noun before the name (across a comma and its adjectives) stands for."""
         position = unit.start - 1
-        while position >= 0 and (self.doc[position].is_punct or self.doc[position].is_space):
+        while position >= 0 and (
+            self.doc[position].is_punct
+            or self.doc[position].is_space
+            or self.doc[position].lower_ in DEFINITE
+        ):
             position -= 1
         for token in reversed(list(self.doc[max(position - 2, 0) : position + 1])):
             row = anaphors().get(token.lower_)
@@ -356,6 +364,10 @@ class References:
 
     def office_holders(self, unit: Unit) -> list[Unit]:
         title = unit.titles[0]
+        if title.text.isupper() and len(title.text) >= 3 and not self.holders.get(
+            office_key(title.text)[0]
+        ):
+            return self.acronym_holder(title.text)
         plural = is_plural(title)
         # a plural office may name several bodies (`les attachés de défense du Cambodge et du
         # Laos`): a holder of any of them fits
@@ -415,6 +427,23 @@ class References:
             return []
         before = [u for u in fitting if u.start < unit.start]
         return [before[-1] if before else fitting[0]] if fitting else []
+
+    def acronym_holder(self, acronym: str) -> list[Unit]:
+        """`le CEMGA`, never spelt out as such: the one person whose office (with the body
+        it names: `Chef` + `État-major général des Armées`) has those initials."""
+        fitting = [
+            u
+            for u in self.named
+            for title in u.titles
+            if acronym in (
+                office_initials(title.text),
+                office_initials(" ".join([title.text] + [a.text for a in u.affiliations[:1]])),
+            )
+        ]
+        people = {plain(u.person.text) for u in fitting}
+        if len(self.distinct(fitting)) != 1 and not self.same_person(people):
+            return []
+        return fitting[:1]
 
     def countries_of(self, unit: Unit) -> frozenset[str]:
         """The countries a person's offices and affiliations name (or the counterpart noun
@@ -568,9 +597,8 @@ class References:
         row = anaphors().get(word)
         if row is None:
             return None
-        following = token.doc[token.i + 1 : token.i + 3]
-        if row["kind"] == "host" and [t.lower_ for t in following] == ["du", "jour"]:
-            row = {"kind": "guest"}  # `l'hôte du jour` is the visitor of the day
+        if row["kind"] == "host" and self.guest_sense(token):
+            row = {"kind": "guest"}
         if row.get("definite") and (token.i == 0 or token.doc[token.i - 1].lower_ not in DEFINITE):
             return None
         if row["kind"] == "subject":
@@ -581,4 +609,22 @@ class References:
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             named = [u for u in side if u.person is not None]
             return named[0] if len(named) == 1 else None
+        if previous_frame is None and row["kind"] == "guest":
+            # `X séjourne depuis lundi à Niamey. Le visiteur a eu un tête-à-tête avec Y`: before
+            # any event, the visitor is the person the story opened with
+            return self.subject_person(sentence_index, token.i)
         return None
+
+    @staticmethod
+    def guest_sense(token: Token) -> bool:
+        """`l'hôte du jour`, `l'hôte de marque`, `l'hôte du Niger`: `hôte` meaning the guest
+        (of the day, of a country), not the host."""
+        following = token.doc[token.i + 1 : token.i + 3]
+        words = [t.lower_ for t in following]
+        if words in (["du", "jour"], ["de", "marque"]):
+            return True
+        return (
+            len(following) == 2
+            and words[0] in ("de", "du", "des", "d'")
+            and following[1].ent_type_ == "GPE"
+        )

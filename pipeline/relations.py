@@ -147,6 +147,37 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
     ]
 
 
+def prefer_person_guests(relations: list[dict], text: str) -> list[dict]:
+    """`Le préfet reçoit une mission du CICR` (headline), `a reçu une mission du CICR conduite
+    par M. X` (body): the organisation a received person came for is no second guest of
+    the same host (an organisation is a party only when no person is named on that side)."""
+    people = [
+        r
+        for r in relations
+        if r["relation"] == "RECEIVED" and r["tail"]["label"] == "PERSON"
+    ]
+
+    def last_word(span: dict) -> str:
+        return span["text"].split()[-1].lower()
+
+    def came_for(record: dict) -> bool:
+        return any(
+            last_word(p["head"]) == last_word(record["head"])
+            and any(record["tail"]["text"] in text[start:end] for start, end in p["sentences"])
+            for p in people
+        )
+
+    return [
+        r
+        for r in relations
+        if not (
+            r["relation"] == "RECEIVED"
+            and r["tail"]["label"] in ("ORG", "GPE")
+            and came_for(r)
+        )
+    ]
+
+
 def prefer_person_hosts(relations: list[dict]) -> list[dict]:
     """A guest received by a named person is not also received by an organisation (unless
     he visited it: `body_host`); the
@@ -186,6 +217,12 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
     return result
 
 
+def strength(relation: dict) -> tuple[float, bool]:
+    """Which of two records of one fact to keep: the surer, then the dated one (a headline
+    tells the event the body dates)."""
+    return relation["confidence"], relation.get("date") is not None
+
+
 class RelationExtractor:
     @guarded("relations")
     def __call__(self, doc: Doc) -> Doc:
@@ -219,9 +256,10 @@ class RelationExtractor:
         for number, frame in enumerate(frames, 1):
             relations += frame_relations(frame, number, sentences)
         unique: dict[tuple, dict] = {}
-        for relation in institutions_only_when_nobody_is_named(prefer_person_hosts(relations)):
+        relations = prefer_person_guests(prefer_person_hosts(relations), doc.text)
+        for relation in institutions_only_when_nobody_is_named(relations):
             key = (relation["relation"], relation["head"]["start"], relation["tail"]["start"])
-            if key not in unique or unique[key]["confidence"] < relation["confidence"]:
+            if key not in unique or strength(unique[key]) < strength(relation):
                 unique[key] = relation
         doc._.relations = sorted(
             unique.values(),

@@ -106,6 +106,14 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
     if token.dep_.startswith("aux"):
         return None
     nouns = set(required.split("|"))
+    subject = parse_subject(token)
+    if (
+        subject is not None
+        and subject.lower_ in nouns
+        and subject.i < token.i
+        and is_passive(token)
+    ):
+        return token.i + 1  # `Une audience a été accordée par X à Y`
     window = token.doc[token.i + 1 : min(token.i + 30, sentence.end)]
     match = next(
         (

@@ -7,7 +7,9 @@ The date is the DATE nearest the trigger in its sentence (or `hier`, `avant-hier
 counted back from the dateline's or page's date), else in the frame's list lines or joined
 sentences, never in a sentence used only to name a party (a holder of an office named
 elsewhere). An event without one continues the story: it takes the date of the last dated
-event before it, else, in a document without a dated dateline, the lead's date (the first
+event before it (one that opens with a part of the day, `Dans l'après-midi`, takes the story's
+day, not a look back's: `Arrivé la veille, il avait été accueilli ...`), else, in a
+document without a dated dateline, the lead's date (the first
 full date, else weekday, of the first sentence that names a person); aggregation then
 falls back to the dateline's, never to the page's publication date. `La veille`, `le
 lendemain` or `deux jours plus tôt` in the trigger's sentence shift that date by as many days
@@ -39,12 +41,29 @@ class WhenWhere:
         """An event that names no date of its own continues the story told before it
         (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
         last_date, last_shift = self.lead_date(), 0
+        story_date, story_shift = last_date, last_shift  # the day the story tells
         for frame in self.frames:
-            if frame.date is None:
+            looks_back = frame.date is None and frame.date_shift < 0
+            if frame.date is None and self.later_that_day(frame):
+                # `Arrivé la veille, il avait été accueilli ... Dans l'après-midi, X a reçu`:
+                # the afternoon of the story's day, not of the look back told just before
+                frame.date, frame.date_shift = story_date, story_shift
+            elif frame.date is None:
                 # `La veille, il avait reçu ...`: a day before the last dated event
                 frame.date, frame.date_shift = last_date, last_shift + frame.date_shift
             if frame.relation != "ATTENDANCE" and (frame.date is not None or frame.date_shift):
                 last_date, last_shift = frame.date, frame.date_shift
+                if not looks_back:
+                    story_date, story_shift = frame.date, frame.date_shift
+
+    def later_that_day(self, frame: Frame) -> bool:
+        """`Dans l'après-midi, ...`, `Dans la soirée, ...`: an event that opens with a part of
+        the day and names no day of its own."""
+        sentence = self.sentences[self.sentence_index(frame.trigger.start)]
+        words = [t.lower_ for t in sentence[:4]]
+        return not frame.date_shift and any(w in DAY_PARTS for w in words[:4]) and (
+            words[:1] in (["dans"], ["en"], ["plus"])
+        )
 
     def lead_date(self) -> Span | None:
         """The story's own date when no dateline gives one: the first full date (with a
@@ -74,6 +93,14 @@ class WhenWhere:
                 for e in ents
                 if e.label_ == "LOC" and is_place_of_event(e) and index == ordered[0]
             ]
+            if (
+                frame.date is None
+                and index == ordered[0]
+                and all(in_dateline(e, sentence) for e in dates)
+            ):
+                # `Amman, 19 septembre – X s'est entretenu hier`: counted from the dateline
+                day = relative_day(sentence)
+                frame.date = day if day is not None and day[0].lower_ in PAST_DAYS else None
             if frame.date is None and dates:
                 frame.date = min(
                     dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
@@ -102,6 +129,8 @@ def span_end(date: Span, dates: list[Span]) -> Span | None:
 
 
 RELATIVE_DAYS = frozenset(["hier", "avant-hier", "aujourd'hui", "aujourd’hui"])
+PAST_DAYS = frozenset(["hier", "avant-hier"])
+DAY_PARTS = frozenset(["matinée", "après-midi", "soirée", "journée"])
 SAME_DAY_PARTS = frozenset(["matin", "après-midi", "soir"])  # `ce matin`, `cet après-midi`
 
 
