@@ -33,6 +33,7 @@ AFFILIATION_CONNECTORS = frozenset(
 SEAT_WORDS = frozenset(["à", "au", "aux", "en", "pour", "de", "du", "d'", "la", "l'", "le"])
 CHAIN_LABELS = frozenset(("PERSON", "RANK", "TITLE", "ORG", "GPE", "HONORIFIC"))
 DETERMINERS = frozenset(["le", "la", "les", "l'", "de", "du", "des", "d'"])
+POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])  # `reçue par son commandant`
 LOCATIVE = frozenset(["à", "au", "aux", "en", "dans", "chez", "sur", "vers"])
 
 
@@ -232,6 +233,15 @@ def opens_group(element: Span) -> bool:
 
 def units(chain: list[Span]) -> list[Unit]:
     split = next((i for i, e in enumerate(chain) if i > 0 and opens_group(e)), None)
+    if split is None and in_plural_complement(chain[0]):
+        # `la réunion des ministres de la Défense de l'ASEAN (ADMM), le ministre X`: the
+        # meeting's members and their body are not X's office, which follows (`et des
+        # conseillers techniques, le colonel X et ...` introduces X)
+        after = next(
+            (i for i, e in enumerate(chain) if i > 0 and e.label_ not in ("ORG", "GPE")), None
+        )
+        if after is not None and after > 1 and chain[after].label_ == "TITLE":
+            split = after
     if split is not None:
         return units(chain[:split]) + units(chain[split:])
     persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]
@@ -269,6 +279,17 @@ def units(chain: list[Span]) -> list[Unit]:
         fill(unit, members)
         result.append(unit)
     return result
+
+
+def in_plural_complement(element: Span) -> bool:
+    """An office in the plural after `des` / `aux` (`la réunion des ministres ...`)."""
+    doc = element.doc
+    return (
+        element.label_ == "TITLE"
+        and element.start > 0
+        and doc[element.start - 1].lower_ in ("des", "aux")
+        and element[0].lower_.endswith(("s", "x"))
+    )
 
 
 def introduces_next(element: Span) -> bool:
@@ -363,5 +384,5 @@ def preceded_by(unit: Unit, words) -> bool:
     span = unit.person or unit.organisation or (unit.titles[0] if unit.titles else None)
     if span is None:
         return False
-    word, _ = word_before(span.doc, unit.start, DETERMINERS - set(words))
+    word, _ = word_before(span.doc, unit.start, (DETERMINERS | POSSESSIVES) - set(words))
     return word in words

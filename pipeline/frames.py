@@ -273,7 +273,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         if subject and self.delegation is None:
             self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
-        frame.hosts = self.resolve(sides.get(first, []), frame)
+        frame.hosts = self.resolve(sides.get(first, []), frame, sides.get(second, []))
         frame.guests = self.resolve(sides.get(second, []), frame)
         self.named_on_one_side(frame, sides, first)
         frame.delegation, self.delegation = self.delegation, None
@@ -363,14 +363,29 @@ class FrameBuilder(FollowUps, WhenWhere):
             led = [u for u in side if u.person is not None and surname(u.person) in leaders]
             if led:
                 self.delegation = led[0]
-                return [u for u in side if u.person is not None]
+                # a counterpart the leader met (both guests of a reception) is not his
+                met = self.met_by(surname(led[0].person))
+                return [u for u in side if u.person is not None and surname(u.person) not in met]
         return []
+
+    def met_by(self, name: str) -> set[str]:
+        """The surnames of the persons that `name` met in the events read so far."""
+        met = set()
+        for frame in self.frames:
+            if frame.relation != "MET":
+                continue
+            for one, other in ((frame.hosts, frame.guests), (frame.guests, frame.hosts)):
+                if name in {surname(u.person) for u in one if u.person is not None}:
+                    met |= {surname(u.person) for u in other if u.person is not None}
+        return met
 
     def delegation_members(self, frame: Frame) -> list[Unit]:
         """The persons who stand beside the frame's delegation leader in the document's other
         events (his companions), not yet among its guests."""
         leader = surname(frame.delegation.person)
+        # a counterpart the leader met (both guests of a reception) is not his companion
         written = {surname(u.person) for u in frame.guests if u.person is not None}
+        written |= self.met_by(leader)
         members: list[Unit] = []
         for other in self.frames:
             if other is frame:
@@ -606,16 +621,23 @@ class FrameBuilder(FollowUps, WhenWhere):
 
     # ------------------------------------------------------------------ sides
 
-    def resolve(self, side: list[Unit], frame: Frame) -> list[Unit]:
-        """Named persons for titles and groups; organisations only where no person is named."""
+    def resolve(
+        self, side: list[Unit], frame: Frame, other: list[Unit] | None = None
+    ) -> list[Unit]:
+        """Named persons for titles and groups; organisations only where no person is named.
+        A title never stands for a person named on the `other` side (the hosts by default)."""
         resolved: list[Unit] = []
         for unit in side:
             if unit.person is not None or (unit.organisation is not None and not unit.title_only):
                 resolved.append(unit)
             elif unit.title_only and self.names_follow(unit, side):
                 continue  # `les chefs de la défense des trois pays : A, B et C` are A, B and C
+            elif unit.title_only and self.counted_members(unit):
+                continue  # `à la tête d'une délégation de six officiers`: nobody in particular
             elif unit.title_only:
-                holders = self.references.office_holders(unit) or self.protagonist(unit)
+                excluded = [u for u in (frame.hosts if other is None else other) if u.person]
+                holders = self.references.office_holders(unit, tuple(excluded))
+                holders = holders or self.protagonist(unit)
                 if holders:
                     frame.confidence = min(frame.confidence, 0.7)
                     frame.sentences |= {self.sentence_index(h.start) for h in holders}
@@ -626,6 +648,20 @@ class FrameBuilder(FollowUps, WhenWhere):
         for unit in chosen:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
+
+    def counted_members(self, unit: Unit) -> bool:
+        """`une délégation de six officiers`, `composée de vingt stagiaires`: a plural office
+        that counts a group's members."""
+        title = unit.titles[0]
+        if not is_plural(title):
+            return False
+        word, position = word_before(self.doc, title.start, frozenset())
+        while word in NUMBER_WORDS or word.isdigit():
+            word, position = word_before(self.doc, position, frozenset())
+        if word not in ("de", "d'"):
+            return False
+        noun, _ = word_before(self.doc, position, frozenset())
+        return noun.startswith(("délégation", "compos", "comptant"))
 
     def protagonist(self, unit: Unit) -> list[Unit]:
         """`le ministre` alone, when the document names several ministers: the one whose

@@ -265,6 +265,8 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
         for acronym in organisation.get("acronyms", []):
             cased.append({"label": "ORG", "id": organisation["id"], "pattern": acronym})
     for row in resources.load("honorifics.jsonl"):
+        if row.get("before_patronymic"):
+            continue  # a style only before a name with `bin` (see `styles_before_patronymics`)
         cased.append({"label": "HONORIFIC", "pattern": row["pattern"]})
         if row["pattern"][:1].isupper() and " " in row["pattern"]:
             lower.append({"label": "HONORIFIC", "pattern": row["pattern"].lower()})
@@ -276,6 +278,38 @@ def build_patterns() -> tuple[list[dict], list[dict]]:
 
 
 # --------------------------------------------------------------------------- components
+
+
+PATRONYMIC_WORDS = frozenset(["bin", "bint", "ibn", "ben"])
+
+
+@cache
+def patronymic_styles() -> frozenset[str]:
+    return frozenset(
+        row["pattern"]
+        for row in resources.load("honorifics.jsonl")
+        if row.get("before_patronymic")
+    )
+
+
+def styles_before_patronymics(
+    entities: list[Span], honorifics: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """`Cheikh Fahad bin Nasser Al-Thani`: a style of the Gulf's ruling families before a
+    name built with `bin`; `Cheikh Tidiane Ndour` keeps his first name."""
+    result = []
+    for entity in entities:
+        if (
+            entity.label_ == "PERSON"
+            and len(entity) > 2
+            and entity[0].text in patronymic_styles()
+            and any(t.lower_ in PATRONYMIC_WORDS for t in entity[2:])
+        ):
+            doc = entity.doc
+            honorifics = [*honorifics, Span(doc, entity.start, entity.start + 1, "HONORIFIC")]
+            entity = Span(doc, entity.start + 1, entity.end, label="PERSON")
+        result.append(entity)
+    return result, honorifics
 
 
 @Language.factory("communique_sentences")
@@ -543,6 +577,7 @@ class EntityCorrector:
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
         entities = self.join_name_parts(doc, entities)
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
+        entities, honorifics = styles_before_patronymics(entities, honorifics)
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
         entities = self.names_after_offices(doc, entities)
@@ -588,6 +623,8 @@ class EntityCorrector:
             if re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", text) or span[0].text in self.org_heads:
                 return [Span(span.doc, span.start, span.end, label="ORG")]
             return []
+        if label == "ORG" and self.name_set_off_after_an_office(span):
+            return [Span(span.doc, span.start, span.end, label="PERSON")]
         if label == "LOC":
             code = resources.country_by_name().get(strip_accents(text).lower())
             if code:
@@ -595,6 +632,24 @@ class EntityCorrector:
             if span[0].text in self.org_heads:
                 return [Span(span.doc, span.start, span.end, label="ORG")]
         return [Span(span.doc, span.start, span.end, label=label)]
+
+    def name_set_off_after_an_office(self, span: Span) -> bool:
+        """`le secrétaire général adjoint de l'OTAN, Tomash Wierzbicki, en visite`: two to
+        four capitalised words, none an organisation's head or an acronym, set off by a comma
+        right after an office or its body, are the holder's name, whatever the model says."""
+        doc = span.doc
+        if not 2 <= len(span) <= 4 or span.start < 2 or doc[span.start - 1].text != ",":
+            return False
+        before = doc[span.start - 2]
+        if before.ent_type_ not in ("TITLE", "ORG", "GPE") and before.text != ")":
+            return False
+        return all(
+            t.text[:1].isupper()
+            and not t.is_upper
+            and t.text not in self.org_heads
+            and t.lower_ not in GENERIC_CAPITALISED
+            for t in span
+        )
 
     def trim_title_before_body(self, span: Span) -> Span:
         """`chef du Bureau ...`: an office ends before a capitalised organisation head."""

@@ -157,13 +157,26 @@ NUMBER_WORDS = {
 }
 
 
+COUNTED_BODIES = frozenset(["pays", "états", "nations", "armées", "délégations", "gouvernements"])
+
+
 def stated_count(title: Span) -> int | None:
-    """The number written before a plural office (`les trois ministres`, `5 ambassadeurs`)."""
-    for token in title.doc[max(title.start - 3, 0) : title.start]:
+    """The number written before a plural office (`les trois ministres`, `5 ambassadeurs`)
+    or of the bodies they stand for after it (`les ministres de la Défense des trois pays`)."""
+    doc = title.doc
+    for token in doc[max(title.start - 3, 0) : title.start]:
         if token.lower_ in NUMBER_WORDS:
             return NUMBER_WORDS[token.lower_]
         if token.is_digit and len(token.text) <= 2:
             return int(token.text)
+    after = doc[title.end : min(title.end + 3, len(doc))]
+    for token in after:
+        if (
+            token.lower_ in NUMBER_WORDS
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ in COUNTED_BODIES
+        ):
+            return NUMBER_WORDS[token.lower_]
     return None
 
 
@@ -362,7 +375,9 @@ class References:
 
     # ------------------------------------------------------------------ offices
 
-    def office_holders(self, unit: Unit) -> list[Unit]:
+    def office_holders(self, unit: Unit, excluding: tuple[Unit, ...] = ()) -> list[Unit]:
+        """The named persons a title-only mention stands for; never one of `excluding` (the
+        other side of its event: `X a reçu les ministres de la Défense des trois pays`)."""
         title = unit.titles[0]
         if title.text.isupper() and len(title.text) >= 3 and not self.holders.get(
             office_key(title.text)[0]
@@ -409,12 +424,16 @@ class References:
             fitting = [u for u in fitting if self.countries_of(u) & countries] or [
                 u for u in fitting if not self.countries_of(u)
             ]
+        others = {surname(u.person) for u in excluding if u.person is not None}
+        fitting = [u for u in fitting if surname(u.person) not in others]
         fitting.sort(key=lambda u: u.start)
         if plural and not fitting and unit.affiliations:
             # `les ministres de la Défense des pays du Benelux`: the group's body is not
             # each holder's own; every holder of the office fits
-            return self.office_holders(Unit(unit.start, unit.end, titles=unit.titles,
-                                            led_by_title=unit.led_by_title))
+            return self.office_holders(
+                Unit(unit.start, unit.end, titles=unit.titles, led_by_title=unit.led_by_title),
+                excluding,
+            )
         if plural:
             holders = self.distinct(fitting)
             count = stated_count(title)
