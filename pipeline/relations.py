@@ -147,6 +147,11 @@ def institutions_only_when_nobody_is_named(relations: list[dict]) -> list[dict]:
     ]
 
 
+def last_word(span: dict) -> str:
+    """A span record's last word, lowercased: the family name of a person written whole."""
+    return span["text"].split()[-1].lower()
+
+
 def prefer_person_guests(relations: list[dict], text: str) -> list[dict]:
     """`Le préfet reçoit une mission du CICR` (headline), `a reçu une mission du CICR conduite
     par M. X` (body): the organisation a received person came for is no second guest of
@@ -156,9 +161,6 @@ def prefer_person_guests(relations: list[dict], text: str) -> list[dict]:
         for r in relations
         if r["relation"] == "RECEIVED" and r["tail"]["label"] == "PERSON"
     ]
-
-    def last_word(span: dict) -> str:
-        return span["text"].split()[-1].lower()
 
     def came_for(record: dict) -> bool:
         return any(
@@ -183,9 +185,6 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
     he visited it: `body_host`); the
     companions that the organisation's frame received go to that person (`Une délégation
     conduite par X, comprenant Y, ... à l'invitation de l'État-major. X a été reçu par Z`)."""
-
-    def last_word(record: dict) -> str:
-        return record["text"].split()[-1].lower()
 
     hosts_of: dict[str, list[dict]] = {}
     for r in relations:
