@@ -449,15 +449,22 @@ class FrameBuilder(FollowUps, WhenWhere):
         if subject is not None and subject.lower_ == "qui":  # `c'est X qui a rendu visite`
             before = [u for u in left if u.end <= subject.i]
             return self.series(before[-1], left) if before else []
+        same_sentence = sorted(
+            (
+                f
+                for f in self.frames + self.partial
+                if self.sentence_index(f.trigger.start) == index and f.trigger.start < token.i
+            ),
+            key=lambda f: f.trigger.start,
+        )
         if (
             subject is not None
             and subject.pos_ == "PRON"
-            and previous is not None
-            and self.sentence_index(previous.trigger.start) == index
-            and previous.guests
+            and same_sentence
+            and same_sentence[-1].guests
             and trigger_rules.is_passive(token)
         ):  # `X a effectué une visite au Commandement, où il a été accueilli par Y`
-            return list(previous.guests)
+            return list(same_sentence[-1].guests)
         if subject is not None and (
             subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):

@@ -48,3 +48,9 @@ def test_received_by_his_commander_and_a_delegation_s_counted_members(analyse):
     received = events(doc)
     assert {("Anne Roy", "Pedro Soto"), ("Marc Lévesque", "Soto")} <= received
     assert not any(host == "Anne Roy" and guest != "Pedro Soto" for host, guest in received)
+
+
+def test_a_visit_to_a_place_then_welcomed_there_by_a_person(analyse):
+    doc = analyse("Le mardi 11 mars, Mme Ana Lukas a honoré de sa visite le camp de Marche, où "
+                  "elle a été accueillie par le chef de la Défense, le général Luc Peeters.")
+    assert events(doc) == {("Luc Peeters", "Ana Lukas")}
