@@ -39,7 +39,12 @@ LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
 # `l'audience`, `les audiences`, `ces entretiens`: a definite noun points back at an event
 POINTING_BACK = frozenset(["l'", "la", "le", "les", "cette", "ces"])
-FRONTED_LEADER = re.compile(r"\s*(?:conduite?s?|dirigée?s?|menée?s?)\s+par\b", re.IGNORECASE)
+# `conduite par X`: the participles that introduce a delegation's leader (frames.py too)
+LEADER_WORDS = frozenset(
+    f"{stem}{ending}"
+    for stem in ("conduit", "dirigé", "mené")
+    for ending in ("", "e", "s", "es")
+) | frozenset(["présidée", "présidé"])
 COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos|côté", re.IGNORECASE)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
@@ -70,7 +75,7 @@ class FollowUps:
             ),
             None,
         )
-        if verb is None and FRONTED_LEADER.match(self.texts[index]) and any(
+        if verb is None and fronts_a_leader(sentence) and any(
             t.lower_ == "délégation" for t in sentence
         ):  # `Conduite par X, cette délégation séjourne ...` (the parser reads a noun)
             verb = sentence[0]
@@ -386,7 +391,17 @@ def guest_is_subject(frame: Frame) -> bool:
 
 
 def is_leader_word(token) -> bool:
-    return is_leader_lemma(token.lemma_) or FRONTED_LEADER.match(token.text + " par") is not None
+    return is_leader_lemma(token.lemma_) or token.lower_ in LEADER_WORDS
+
+
+def fronts_a_leader(sentence: Span) -> bool:
+    """`Conduite par X, ...`: a sentence that opens with a leader's participle and `par`."""
+    words = [t for t in sentence if not t.is_space][:2]
+    return (
+        len(words) == 2
+        and words[0].lower_ in LEADER_WORDS - {"présidée", "présidé"}
+        and words[1].lower_ == "par"
+    )
 
 
 def leads_a_delegation(verb) -> bool:

@@ -42,6 +42,7 @@ from . import triggers as trigger_rules
 from .chains import LOCATIVE, Unit, preceded_by, sentence_text, surname, word_before
 from .event import Frame
 from .follow_ups import (
+    LEADER_WORDS,
     FollowUps,
     alongside_start,
     is_companion_verb,
@@ -62,9 +63,6 @@ from .triggers import Trigger
 from .when_where import WhenWhere
 
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
-LEADER_WORDS = frozenset(
-    ["conduite", "conduit", "dirigée", "dirigé", "menée", "mené", "présidée", "présidé"]
-)
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
 COUNTERPART_WORDS = frozenset(["son", "sa", "leur", "homologue", "homologues"])
