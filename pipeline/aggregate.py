@@ -107,8 +107,7 @@ def is_acronym(text: str) -> bool:
 
 
 def slug(text: str) -> str:
-    value = unicodedata.normalize("NFKD", text)
-    value = re.sub(r"[^A-Za-z0-9]+", "-", "".join(c for c in value if not unicodedata.combining(c)))
+    value = re.sub(r"[^A-Za-z0-9]+", "-", strip_accents(unicodedata.normalize("NFKC", text)))
     return value.strip("-").lower() or "x"
 
 

@@ -18,10 +18,14 @@ Two steps:
    `same name` (every word agrees: same key and close spelling, or an initial: `J. S.
    Tavares`), `spelling variant` (one word one letter apart after folding: `Kalorib` /
    `Kalorip`, `Joldasbekov` / `Zholdasbekov`), `shorter form` (`D. Nzau`, `Tavares`), `extra
-   family name` (`Idalina Pontes Quaresma` / `Idalina Pontes Quaresma Vaz`). A family name
-   written first in capitals is put last before comparing (`NZAU Domingos` = `Domingos
-   NZAU`); `models/name_variants.jsonl` gives one spelling for given names written many
-   ways (`Mohamed`, `Muhammad`). The key alone is too loose across documents (`Traoré` and
+   family name` (`Idalina Pontes Quaresma` / `Idalina Pontes Quaresma Vaz`), `name order`
+   (three words or more, each the same, in another order: `Aka Kouassi Théodore` /
+   `Théodore Kouassi Aka`; two swapped words are not enough). A family name written first
+   in capitals is put last before comparing (`NZAU Domingos` = `Domingos NZAU`); a
+   hyphenated word is also compared joined (`Dan-Dobi` = `Dandobi`);
+   `models/name_variants.jsonl` gives one spelling for given names written many ways
+   (`Mohamed`, `Muhammad`); `sz`/`sh`, `cz`/`ch`, `y`/`i` and letters such as `Đ`, `ł`
+   are folded. The key alone is too loose across documents (`Traoré` and
    `Touré` share it): the words must also be close as written (difflib ratio, see
    `CLOSE_SPELLING`). A merge is refused when the two are tied to different countries;
    when a name fits several people, none is chosen.
@@ -47,7 +51,11 @@ FOLDS = KEY_FOLDS + (  # across documents, a few more transliterations
     ("dj", "j"),
     ("kh", "k"),
     ("gh", "g"),
+    ("sch", "sh"),  # German
+    ("sz", "sh"),  # Polish (`Tomasz` / `Tomash`)
+    ("cz", "ch"),
     ("sh", "ch"),
+    ("y", "i"),  # `Fayez` / `Faiz`, `Khalayleh` / `Khalaileh`
 )
 CLOSE_SPELLING = 0.75  # difflib ratio of two folded words that share a key
 VARIANT_SPELLING = 0.8  # ... of two words whose keys are one letter apart
@@ -146,7 +154,7 @@ def index_keys(name: str) -> frozenset[str]:
     """The keys of a name's full words and their one-letter deletions: two names that any
     rule could match share one (every rule needs a full word in common)."""
     keys = set()
-    for word in ordered_words(name):
+    for word in {w for form in written_forms(name) for w in form}:
         if is_initial(word):
             continue
         key = word_key(word)
@@ -164,6 +172,19 @@ def ordered_words(name: str) -> tuple[str, ...]:
     if capitals and len(capitals) < len(words):
         words = [w for w in words if w not in capitals] + capitals
     return tuple(fold(w) for w in words if fold(w))
+
+
+@cache
+def written_forms(name: str) -> frozenset[tuple[str, ...]]:
+    """The name's `ordered_words`, and those of the name with its hyphenated words joined
+    (`Dan-Dobi` = `Dandobi`; a particle before a hyphen is still set aside)."""
+    joined = re.sub(r"(?<=\w)-(?=\w)", "", PARTICLE_HYPHEN.sub(r"\1 ", name))
+    return frozenset(form for form in (ordered_words(name), ordered_words(joined)) if form)
+
+
+PARTICLE_HYPHEN = re.compile(
+    r"\b(" + "|".join(sorted(NAME_PARTICLES)) + r")-", re.IGNORECASE
+)
 
 
 def is_initial(word: str) -> bool:
@@ -221,7 +242,7 @@ def name_rule(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
     if len(short) == len(long):
         agreed = [words_agree(a, b) for a, b in zip(short, long, strict=True)]
         if None in agreed:
-            return None
+            return "name order" if in_another_order(short, long) else None
         if agreed.count("variant") > 1:
             return None
         return "spelling variant" if "variant" in agreed else "same name"
@@ -233,6 +254,21 @@ def name_rule(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
     if len(short) >= 2 and not is_initial(short[0]) and words_agree(short[0], long[0]):
         return "extra family name"
     return None
+
+
+def in_another_order(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Three words or more, each written the same in both, in another order (`Aka Kouassi
+    Théodore` / `Théodore Kouassi Aka`, `TRAN Quang Vinh` / `Trần Quang Vinh`). Two words
+    swapped are not enough: `Ali Mohamed` and `Mohamed Ali` are two people as often as one."""
+    if len(first) < 3 or any(is_initial(w) for w in first + second):
+        return False
+    left = list(second)
+    for word in first:
+        match = next((w for w in left if words_agree(word, w) == "same"), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 @dataclass
@@ -330,7 +366,8 @@ def resolve_people(
 def best_rule(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]) -> str | None:
     """The strongest rule by which any name of one person fits any name of the other (both
     given by their `compared_forms`)."""
-    strength = ("same name", "spelling variant", "extra family name", "shorter form")
+    strength = ("same name", "spelling variant", "name order", "extra family name",
+                "shorter form")
     if mine & theirs:
         return "same name"  # one full written form in both (the usual case): no comparison
     found = {name_rule(a, b) for a in mine for b in theirs}
@@ -340,7 +377,7 @@ def best_rule(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...
 def compared_forms(person: Person) -> frozenset[tuple[str, ...]]:
     """The ordered, folded words of each name compared across documents: those of two words
     or more (a surname alone fits too many people), else the surname."""
-    forms = frozenset(ordered_words(n) for n in person.names)
+    forms = frozenset(form for n in person.names for form in written_forms(n))
     return frozenset(f for f in forms if len(f) >= 2) or forms
 
 

@@ -45,9 +45,14 @@ def load(name: str) -> tuple[dict, ...]:
     return tuple(read_jsonl(name))
 
 
+# letters that Unicode does not decompose into a base letter and an accent (Vietnamese `Đ`,
+# Polish `ł`, Nordic `ø`, Turkish dotless `ı`): one letter each, so lengths are kept
+UNDECOMPOSED_LETTERS = str.maketrans("đĐðÐłŁøØıħĦ", "dDdDlLoOihH")
+
+
 @lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", text).translate(UNDECOMPOSED_LETTERS)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

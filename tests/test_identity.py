@@ -77,3 +77,33 @@ def test_two_people_who_share_only_a_family_name_stay_two_across_documents():
         mention("d2", "Khalid bin Jassim Al-Kuwari"), mention("d2", "Al-Kuwari", 40),
     ])
     assert people["Fahad bin Nasser Al-Kuwari@d1"] != people["Khalid bin Jassim Al-Kuwari@d2"]
+
+
+def test_transliterations_the_web_mixes_are_one_name():
+    # Polish sz / sh, y / i between vowels, a hyphenated family name written joined,
+    # letters Unicode does not decompose (Vietnamese Đ)
+    assert rule("Łukasz Kowalczyk", "Lukash Kowalchyk") == "same name"
+    assert rule("Nayef Rashed Al-Zoubi", "Naif Rashed Al-Zubi") == "same name"
+    assert rule("Issoufou Maman Dan-Kassoua", "Issoufou Maman Dankassoua") is None  # forms
+    people, _ = people_of([mention("d1", "Issoufou Maman Dan-Kassoua"),
+                           mention("d2", "Issoufou Maman Dankassoua"),
+                           mention("d3", "Đặng Văn Lực"), mention("d4", "Dang Van Luc")])
+    assert people["Issoufou Maman Dan-Kassoua@d1"] == people["Issoufou Maman Dankassoua@d2"]
+    assert people["Đặng Văn Lực@d3"] == people["Dang Van Luc@d4"]
+
+
+def test_three_words_in_another_order_are_one_name_but_two_swapped_words_are_not():
+    assert rule("Yapo Kouamé Célestin", "Célestin Kouamé Yapo") == "name order"
+    assert rule("PHAM Duc Long", "Phạm Đức Long") in ("same name", "name order")
+    assert rule("Hassan Idriss", "Idriss Hassan") is None
+    assert rule("Yapo Kouamé Célestin", "Célestin Kouassi Yapo") is None  # one word differs
+
+
+def test_names_in_another_order_from_two_countries_stay_two():
+    first, second = mention("d1", "Yapo Kouamé Célestin"), mention("d2", "Célestin Kouamé Yapo")
+    people, audit = people_of(
+        [first, second],
+        {("d1", 0, len(first["text"])): {"CI"}, ("d2", 0, len(second["text"])): {"BF"}},
+    )
+    assert people["Yapo Kouamé Célestin@d1"] != people["Célestin Kouamé Yapo@d2"]
+    assert [(row["rule"], row["decision"]) for row in audit] == [("name order", "refused")]
