@@ -59,6 +59,16 @@ class Unit:
         return None
 
     @property
+    def rank_only(self) -> bool:
+        """A person written only as his rank (`Le maréchal a ensuite reçu ...`)."""
+        return (
+            self.person is None
+            and self.organisation is None
+            and not self.titles
+            and bool(self.ranks)
+        )
+
+    @property
     def title_only(self) -> bool:
         """A person written only as his office (`le ministre de la Défense`)."""
         return self.person is None and self.led_by_title and bool(self.titles)
@@ -117,8 +127,16 @@ def is_agency_tag(span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
-        and doc[span.start - 2].ent_type_ in ("DATE", "LOC")
+        and (
+            doc[span.start - 2].ent_type_ == "DATE"
+            or in_dateline(doc, span.start)  # not `forces alliées en Europe (SACEUR)`
+        )
     )
+
+
+def in_dateline(doc: Doc, position: int) -> bool:
+    start, end = doc.user_data.get("dateline") or (0, 0)
+    return start <= doc[position].idx < end
 
 
 def chains(

@@ -26,14 +26,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
-from .references import is_plural
-from .token_words import tokens_where
+from .references import anaphors, fold_word, is_plural
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
@@ -45,9 +43,14 @@ LEADER_WORDS = frozenset(
     for stem in ("conduit", "dirigé", "mené")
     for ending in ("", "e", "s", "es")
 ) | frozenset(["présidée", "présidé"])
-COMPANION_WORDS = re.compile(r"accompagn|entour|compren|compt|inclu|compos|côté", re.IGNORECASE)
+COMPANION_WORDS = re.compile(
+    r"accompagn|entour|compren|compt|inclu|compos|côté|condui|dirige", re.IGNORECASE
+)
 LIST_LINE = re.compile(r"^\s*(?:[-–—•*·▪►➢]|\d{1,2}[.)]|[a-z][.)])(?:\s|$)")
 LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
+
+
+DELEGATION_NOUNS = frozenset(["délégation", "mission"])
 
 
 def is_leader_lemma(lemma: str) -> bool:
@@ -68,13 +71,8 @@ class FollowUps:
         the reception of a delegation told just before without them."""
         sentence = self.sentences[index]
         verb = next(
-            (
-                t
-                for t in tokens_where(sentence, LEMMA, is_leader_lemma)
-                if leads_a_delegation(t)
-            ),
-            None,
-        )
+            (t for t in sentence if is_leader_word(t) and leads_a_delegation(t)), None
+        )  # (`conduite` may be parsed as a noun)
         if verb is None and fronts_a_leader(sentence) and any(
             t.lower_ == "délégation" for t in sentence
         ):  # `Conduite par X, cette délégation séjourne ...` (the parser reads a noun)
@@ -93,7 +91,9 @@ class FollowUps:
         only a host and the next one (within three sentences) with only guests, read from list
         lines, are one."""
         for index, hosted in enumerate(self.partial):
-            if hosted.guests:
+            if hosted.guests or all(
+                u.participant is not None and u.participant.label_ == "GPE" for u in hosted.hosts
+            ):  # `de retour d'une visite au Sultanat d'Oman`: a country is where, not who
                 continue
             start = min(hosted.sentences)
             for other in self.partial[index + 1 :]:
@@ -140,11 +140,16 @@ class FollowUps:
         """Whether a sentence opens a line of the text (the one before it ends one)."""
         return index == 0 or self.sentences[index - 1].text.rstrip(" ").endswith("\n")
 
-    def introduced_next(self, index: int, office: Unit | None, frame: Frame) -> list[Unit]:
+    def introduced_next(
+        self, index: int, office: Unit | None, frame: Frame, host: bool = False
+    ) -> list[Unit]:
         """`... a reçu le chef d'état-major de l'armée pakistanaise. Le général Tariq Awan,
         qui effectue ...`: a guest written as an office that nobody holds (before the next
         sentence's end), or as a counterpart nobody named (`office` None), is the person
-        whom the next sentence introduces as its subject, named there for the first time."""
+        whom the next sentence introduces as its subject, named there for the first time.
+        With `host`, the same for a host written as an office (`X a été reçu par le chef
+        d'état-major. Le général Y a tenu avec son hôte ...`)."""
+        others = frame.guests if host else frame.hosts
         if index + 1 >= len(self.sentences):
             return []
         # a holder named further on (`l'audience s'est déroulée en présence du chef
@@ -152,7 +157,7 @@ class FollowUps:
         holders = [
             h
             for h in (self.references.office_holders(office) if office is not None else [])
-            if not self.among(h, frame.hosts) and h.start < self.sentences[index + 1].end
+            if not self.among(h, others) and h.start < self.sentences[index + 1].end
         ]
         if holders:
             return []
@@ -175,7 +180,7 @@ class FollowUps:
             first_time = not any(
                 surname(u.person) == name for u in self.references.named if u.start < unit.start
             )
-            if subject and first_time and not self.among(unit, frame.hosts):
+            if subject and first_time and not self.among(unit, others):
                 frame.confidence = min(frame.confidence, 0.65)
                 return [unit]
             return []
@@ -276,7 +281,12 @@ class FollowUps:
         subject = trigger_rules.parse_subject(verb)
         if subject is None:
             return None
-        if subject.lemma_ == "délégation":
+        row = anaphors().get(fold_word(subject.lower_))
+        if subject.lemma_ in DELEGATION_NOUNS or (
+            row is not None and row["kind"] in ("guest", "guests") and "Plur" in subject.morph.get(
+                "Number"
+            )
+        ):  # `La délégation était accompagnée de`, `Les visiteurs étaient accompagnés de`
             return "guest"
         office = next(
             (u for u in self.units[index] if u.title_only and u.start <= subject.i < u.end), None
@@ -297,6 +307,13 @@ class FollowUps:
             parties = [u for u in frame.hosts + frame.guests if u.person is not None]
             if parties:
                 return surname(max(parties, key=lambda u: u.start).person)
+        rank = next(
+            (u for u in self.units[index] if u.rank_only and u.start <= subject.i < u.end),
+            None,
+        )
+        if rank is not None:  # `Le général conduisait une délégation ..., dont X`
+            holders = self.references.rank_holders(rank)
+            return surname(holders[0].person) if holders else None
         person = self.references.pronoun(subject, index, frame)
         return surname(person.person) if person is not None else None
 
@@ -405,15 +422,23 @@ def fronts_a_leader(sentence: Span) -> bool:
 
 
 def leads_a_delegation(verb) -> bool:
-    """`La délégation était conduite par X`, `Conduite par X, la délégation a visité`."""
+    """`La délégation était conduite par X`, `Conduite par X, la délégation a visité`, `La
+    mission, conduite par X, ...`."""
 
     def has_delegation_subject(token) -> bool:
         return any(
-            c.lemma_ == "délégation" for c in token.children if c.dep_.startswith("nsubj")
+            c.lemma_ in DELEGATION_NOUNS for c in token.children if c.dep_.startswith("nsubj")
         )
 
-    return has_delegation_subject(verb) or (
-        verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i and has_delegation_subject(verb.head)
+    return (
+        has_delegation_subject(verb)
+        or (verb.dep_ == "acl" and verb.head.lemma_ in DELEGATION_NOUNS)  # `La mission,
+        # conduite par X, compte ...`
+        or (
+            verb.dep_ in ("advcl", "acl")
+            and verb.i < verb.head.i
+            and has_delegation_subject(verb.head)
+        )
     )
 
 
@@ -427,6 +452,9 @@ def is_companion_verb(token) -> bool:
     if token.lemma_ == "avoir":
         words = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4]]
         return words[:1] == ["à"] and words[2:3] in (["côtés"], ["côté"])
+    if is_leader_lemma(token.lemma_):
+        # `Le CEMGA conduisait une délégation de quatre officiers, au nombre desquels X et Y`
+        return any(c.lemma_ == "délégation" and c.dep_ == "obj" for c in token.children)
     if token.lemma_ not in ("comprendre", "compter", "inclure", "composer"):
         return False
     # `une délégation qui comprend ...`

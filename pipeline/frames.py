@@ -53,6 +53,7 @@ from .follow_ups import (
 from .references import (
     NUMBER_WORDS,
     References,
+    anaphors,
     fold_word,
     is_plural,
     office_heads,
@@ -114,6 +115,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         self.frames = [f for f in self.frames if self.without_attendees_as_guests(f)]
         self.frames.sort(key=lambda f: f.trigger.start)
         self.frames = [f for f in self.frames if not self.meeting_of_a_reception(f)]
+        self.frames = [f for f in self.frames if not self.visit_received_in_person(f)]
         self.frames = [f for f in self.frames if not self.heading_of_a_told_event(f)]
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
@@ -139,6 +141,23 @@ class FrameBuilder(FollowUps, WhenWhere):
         ]
         frame.guests = [g for g in frame.guests if not self.among(g, attending)]
         return bool(frame.guests)
+
+    def visit_received_in_person(self, frame: Frame) -> bool:
+        """`X a visité l'École navale, où il a été accueilli par son commandant, le général
+        Y`: the visit's host is the person the same sentence names, not the institution."""
+        if not frame.body_host:
+            return False
+        index = self.sentence_index(frame.trigger.start)
+        guests = {surname(u.person) for u in frame.guests if u.person is not None}
+        return bool(guests) and any(
+            other.relation == "RECEIVED"
+            and not other.body_host
+            and self.sentence_index(other.trigger.start) == index
+            and other.trigger.start > frame.trigger.start
+            and any(u.person is not None for u in other.hosts)
+            and guests <= {surname(u.person) for u in other.guests if u.person is not None}
+            for other in self.frames
+        )
 
     def heading_of_a_told_event(self, frame: Frame) -> bool:
         """`Rencontre Aka–Owusu-Mensah` above `Le mardi 26 novembre, un tête-à-tête a réuni M.
@@ -240,6 +259,12 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame = Frame(trigger.relation, self.doc[token.i : token.i + 1], sentences={index})
         frame.body_host = bool(trigger.rule.get("object_label"))
         subject = self.subject_side(index, token, left)
+        parsed = trigger_rules.parse_subject(token)
+        if parsed is not None and parsed.lower_ in ("ils", "elles") and subject:
+            # `Jeudi, ils ont visité Popayán. Ils y ont été accueillis par`: that event's day
+            last = self.last_told(token.i)
+            if last is not None:
+                frame.context.add(self.sentence_index(last.trigger.start))
         parse_confirmed = trigger_rules.parse_subject(token) is not None and bool(subject)
         frame.confidence = 0.9 if parse_confirmed else 0.75
         if trigger.passive and trigger.relation == "RECEIVED":
@@ -278,25 +303,39 @@ class FrameBuilder(FollowUps, WhenWhere):
         if len(sides.get(second, [])) == 1 and sides[second][0].title_only:
             office = sides[second][0]
             frame.guests_from_office = True
-            if not frame.guests:
+            members = self.members_named_next(index, office, frame)
+            if members:  # `... a reçu les commandants des deux forces. Il s'agit de X et de Y`
+                frame.guests = members
+            elif not frame.guests:
                 frame.guests = self.introduced_next(index, office, frame)
                 frame.guests = frame.guests or self.members_named_next(index, office, frame)
             elif index + 1 < len(self.sentences) and all(
                 g.start >= self.sentences[index + 1].end for g in frame.guests
             ):
                 frame.guests = self.introduced_next(index, office, frame) or frame.guests
+        hosts_written = sides.get(first, [])
+        if (
+            trigger.relation == "RECEIVED"
+            and not frame.hosts
+            and frame.guests
+            and len(hosts_written) == 1
+            and hosts_written[0].title_only
+        ):  # `X a été reçu par le chef d'état-major. Le général Y a tenu avec son hôte ...`
+            frame.hosts = self.introduced_next(index, hosts_written[0], frame, host=True)
         if not frame.guests and frame.hosts and any(
-            t.lower_ in ("homologue", "homologues")
+            t.lower_ in ("homologue", "homologues") or self.stands_for_the_guest(t)
             for t in self.doc[trigger.object_start : right_end]
-        ):  # `... avec son homologue mauritanien. Ce dernier, M. X, a plaidé`
+        ):  # `... avec son homologue mauritanien. Ce dernier, M. X, a plaidé`; `a reçu un
+            # hôte de marque. L'hôte du jour, le général X, ...`
             frame.guests = self.introduced_next(index, None, frame)
         if not any(u.person is not None for u in sides.get(second, [])):
             announcing = self.announced_list(index)
             if announcing is not None:
                 frame.guests = self.list_guests(announcing, frame) or frame.guests
         if trigger.relation == "MET" and not frame.guests and len(frame.hosts) > 1:
+            # (two parties meet once; a companion added later meets only the other party)
+            frame.mutual = len(frame.hosts) > 2
             frame.hosts, frame.guests = frame.hosts[:1], frame.hosts[1:]
-            frame.mutual = True
         elif trigger.rule.get("mutual") and not frame.hosts and len(frame.guests) > 1:
             # `La séance était co-présidée par X et Y`: the chairs met
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
@@ -312,6 +351,15 @@ class FrameBuilder(FollowUps, WhenWhere):
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         return frame
+
+    def stands_for_the_guest(self, token) -> bool:
+        """`un hôte de marque`, `le visiteur`, `son invité`: a noun that names nobody but
+        stands for the guest."""
+        row = anaphors().get(fold_word(token.lower_))
+        if row is None:
+            return False
+        guest_sense = row["kind"] == "host" and self.references.guest_sense(token)
+        return row["kind"] == "guest" or guest_sense
 
     def relative_companions(self, sentence: Span, clause: int, units: list[Unit]) -> list[Unit]:
         """`... avec le général X, qui était accompagné de l'attaché de défense, le colonel Y`:
@@ -463,6 +511,32 @@ class FrameBuilder(FollowUps, WhenWhere):
             and trigger_rules.is_passive(token)
         ):  # `X a effectué une visite au Commandement, où il a été accueilli par Y`
             return list(same_sentence[-1].guests)
+        if subject is not None and subject.lower_ in ("ils", "elles"):
+            # `Jeudi, les deux ambassadeurs ont visité Popayán. Ils y ont été accueillis par`:
+            # the named guests of the event told just before
+            last = self.last_told(token.i)
+            guests = [u for u in last.guests if u.person is not None] if last else []
+            if len(guests) > 1 and index - self.sentence_index(last.trigger.start) <= 1:
+                return guests
+        main = token.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head  # `a visité la caserne, où il ...`: the clause hangs on the noun
+        if (
+            subject is not None
+            and subject.lower_ in ("il", "elle")
+            and token.dep_ in ("advcl", "acl:relcl")
+            and main.i < token.i
+            and any(
+                c.dep_ == "nsubj"
+                and c.pos_ != "PRON"
+                and (
+                    fold_word(c.lower_) in anaphors()
+                    or any(u.start <= c.i < u.end for u in left)
+                )
+                for c in main.children
+            )
+        ):  # `L'officier a visité la caserne, où il a été accueilli par`: the main subject
+            return self.subject_side(index, main, [u for u in left if u.end <= main.i])
         if subject is not None and (
             subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):
@@ -485,7 +559,13 @@ class FrameBuilder(FollowUps, WhenWhere):
             named = [u for u in left if u.start > subject.i and u.person is not None]
             person = self.references.pronoun(subject, index, previous)
             if named:  # `La délégation (conduite par W), qui comprenait X, Y et Z, a été reçue`
-                led = [person] if person is not None and subject.lemma_ == "délégation" else []
+                led = (
+                    [person]
+                    if person is not None
+                    and subject.lemma_ == "délégation"
+                    and marker(self.doc, named[0].start) != "led_by"  # its leader is named
+                    else []
+                )
                 return led + self.series(named[0], left)
             if person is not None:
                 return [person]
@@ -497,6 +577,9 @@ class FrameBuilder(FollowUps, WhenWhere):
             if chosen is None:
                 following = [u for u in left if u.start > subject.i]
                 chosen = following[0] if following else None
+        if chosen is None:
+            # `C'est au ministre X qu'est revenu l'honneur de recevoir Y`: the cleft's focus
+            chosen = next((u for u in left if is_cleft_focus(self.doc, u)), None)
         if chosen is None:
             candidates = [
                 u for u in left if not preceded_by(u, LOCATIVE | {"avec", "de", "du", "des", "par"})
@@ -528,6 +611,11 @@ class FrameBuilder(FollowUps, WhenWhere):
             )
             chosen = leader or chosen
         return self.series(chosen, left)
+
+    def last_told(self, position: int) -> Frame | None:
+        """The event (whole or partial) whose trigger comes last before `position`."""
+        told = [f for f in self.frames + self.partial if f.trigger.start < position]
+        return max(told, key=lambda f: f.trigger.start) if told else None
 
     def series(self, first: Unit, left: list[Unit], dashes: bool = False) -> list[Unit]:
         """`X, Y et Z` (or `X–Y` in a headline): the units after `first` joined by commas and
@@ -594,8 +682,8 @@ class FrameBuilder(FollowUps, WhenWhere):
             return [
                 u for u in right if u.participant is not None and u.participant.label_ != "GPE"
             ][:1]
-        if role == "tail":
-            return right[:1]
+        if role == "tail":  # `se sont entretenus à Luxembourg`: where, not with whom
+            return [u for u in right if not preceded_by(u, LOCATIVE)][:1]
         return [
             u for u in right if not preceded_by(u, LOCATIVE | {"siège", "de", "du", "délégation"})
         ][:1]
@@ -633,10 +721,16 @@ class FrameBuilder(FollowUps, WhenWhere):
         A title never stands for a person named on the `other` side (the hosts by default)."""
         resolved: list[Unit] = []
         for unit in side:
-            if unit.person is not None or (unit.organisation is not None and not unit.title_only):
+            if self.acronym_of_an_office(unit):
+                resolved += self.references.acronym_holder(unit.organisation.text)
+            elif unit.person is not None or (
+                unit.organisation is not None and not unit.title_only
+            ):
                 resolved.append(unit)
             elif unit.title_only and self.names_follow(unit, side):
                 continue  # `les chefs de la défense des trois pays : A, B et C` are A, B and C
+            elif unit.rank_only:
+                resolved += self.references.rank_holders(unit)  # `Le maréchal a ensuite reçu`
             elif unit.title_only and self.counted_members(unit):
                 continue  # `à la tête d'une délégation de six officiers`: nobody in particular
             elif unit.title_only:
@@ -653,6 +747,18 @@ class FrameBuilder(FollowUps, WhenWhere):
         for unit in chosen:
             unique.setdefault(unit.start, unit)
         return list(unique.values())
+
+    def acronym_of_an_office(self, unit: Unit) -> bool:
+        """`Le DSACEUR a échangé avec ...`: an acronym alone that stands for an office one
+        named person of the document holds."""
+        org = unit.organisation
+        return (
+            unit.person is None
+            and org is not None
+            and len(org) == 1
+            and org.text.isupper()
+            and bool(self.references.acronym_holder(org.text))
+        )
 
     def counted_members(self, unit: Unit) -> bool:
         """`une délégation de six officiers`, `composée de vingt stagiaires`: a plural office
@@ -790,6 +896,14 @@ def is_counterpart_word(token) -> bool:
     )
 
 
+def is_cleft_focus(doc: Doc, unit: Unit) -> bool:
+    """`C'est au général X que ...`, `c'était à M. Y qu'il revenait de ...`."""
+    word, position = word_before(doc, unit.start)
+    if word not in ("à", "au", "aux") or position < 2:
+        return False
+    return doc[position - 2].lower_ in ("c'", "c’") and doc[position - 1].lemma_ == "être"
+
+
 def is_plural_or_none(token) -> bool:
     return token is None or "Sing" not in token.morph.get("Number")
 
@@ -809,7 +923,7 @@ def is_party(unit: Unit) -> bool:
         and org.text.lower() in trigger_rules.rules()[1]
     ):
         return False
-    return unit.participant is not None or unit.title_only
+    return unit.participant is not None or unit.title_only or unit.rank_only
 
 
 def as_office(unit: Unit) -> Unit:

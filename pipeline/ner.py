@@ -184,7 +184,8 @@ def feminine_rank(phrase: str) -> str:
 @cache
 def office_words(kind: str) -> frozenset[str]:
     """The words of one kind in `models/office_grammar.jsonl` (modifier, prefix, ordinal,
-    bare_head, stop, a_complement)."""
+    bare_head, stop, a_complement, participle: a participle that belongs to an office's
+    complement, `forces alliées`)."""
     return frozenset(
         row["word"] for row in resources.load("office_grammar.jsonl") if row["kind"] == kind
     )
@@ -328,7 +329,7 @@ class SentenceBoundaries:
 
     A sentence starts at each segment boundary (paragraph, headline, dateline) and after
     `.`, `!` or `?` followed by a capitalised word, unless the full stop ends an honorific
-    abbreviation (`Dr.`, `S.E.`) or an initial (`A.`).
+    abbreviation (`Dr.`, `S.E.`) or an initial (`A.`, `J.-P.`).
     """
 
     def __init__(self, abbreviations: frozenset[str]):
@@ -339,7 +340,7 @@ class SentenceBoundaries:
             return True
         if not text.endswith("."):
             return False
-        if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.", text):
+        if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)*", text):
             return False
         return not (text == "." and previous + "." in self.abbreviations)
 
@@ -461,6 +462,10 @@ def make_entity_corrector(nlp: Language, name: str):
             row["word"] for row in resources.load("geographic_heads.jsonl")
             if row.get("kind") == "site"
         ),
+        sites_after=frozenset(
+            row["word"] for row in resources.load("geographic_heads.jsonl")
+            if row.get("kind") == "site_after"
+        ),
     )
 
 
@@ -536,6 +541,27 @@ def ends_with_bare_head(word: str) -> bool:
     return word.rsplit("-", 1)[-1] in office_words("bare_head")
 
 
+# the words before a street named after a person: `au siège, Yakubu Gowon Crescent`
+PLACE_INTRODUCERS = frozenset(", sur à au de du dans l' le la en".split())
+
+
+def places_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`l'École supérieure navale de Tamentfoust`: one word after an organisation and `de`
+    is where it stands, not a person."""
+    ends = {e.end for e in entities if e.label_ == "ORG"}
+    return [
+        Span(doc, e.start, e.end, label="LOC")
+        if e.label_ == "PERSON"
+        and len(e) == 1
+        and not e.id_
+        and e.start >= 2
+        and doc[e.start - 1].lower_ in ("de", "d'")
+        and e.start - 1 in ends
+        else e
+        for e in entities
+    ]
+
+
 class EntityCorrector:
     """Rules that fix the statistical model's spans; see the module docstring."""
 
@@ -545,7 +571,9 @@ class EntityCorrector:
         title_complements: frozenset[str],
         geographic_heads: frozenset[str] = frozenset(),
         site_heads: frozenset[str] = frozenset(),
+        sites_after: frozenset[str] = frozenset(),
     ):
+        self.sites_after = sites_after
         self.site_heads = site_heads
         self.site_head_hashes = hashes_of(site_heads)
         self.geographic_heads = geographic_heads
@@ -585,6 +613,8 @@ class EntityCorrector:
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)
         entities = self.named_after_a_person(doc, entities)
+        entities = self.streets_named_after_a_person(doc, entities)
+        entities = places_of_a_body(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans(entities)
         doc.spans["honorifics"] = honorifics
@@ -1095,6 +1125,36 @@ class EntityCorrector:
             result.append(Span(doc, start, person.end, label=label))
         return result
 
+    def streets_named_after_a_person(self, doc: Doc, entities: list[Span]) -> list[Span]:
+        """`Yakubu Gowon Crescent`, `Obafemi Awolowo Way`: a name followed by a capitalised
+        street word written after it (`geographic_heads.jsonl`, kind `site_after`) is a
+        place, whether the model's span took the street word or stopped before it."""
+        result = []
+        for entity in entities:
+            if entity.label_ not in ("PERSON", "ORG", "LOC") or entity.id_:
+                result.append(entity)
+                continue
+            end = entity.end
+            # `le colonel Kevin Lane`, `M. Tom Street`: a person's own name
+            where = entity.start == 0 or doc[entity.start - 1].lower_ in PLACE_INTRODUCERS
+            if len(entity) > 2 and where and self.is_site_after(entity[-1]):
+                result.append(Span(doc, entity.start, end, label="LOC"))
+            elif (
+                entity.label_ == "PERSON"
+                and len(entity) > 1
+                and where
+                and end < len(doc)
+                and self.is_site_after(doc[end])
+                and not any(e.start <= end < e.end for e in entities)
+            ):
+                result.append(Span(doc, entity.start, end + 1, label="LOC"))
+            else:
+                result.append(entity)
+        return result
+
+    def is_site_after(self, token) -> bool:
+        return token.text[:1].isupper() and token.lower_ in self.sites_after
+
     @staticmethod
     def dateline_place_is_a_city(doc: Doc, entities: list[Span]) -> list[Span]:
         """The dateline names the city of publication (`Djibouti, 24-11-2022`)."""
@@ -1292,6 +1352,8 @@ class EntityCorrector:
             return t.lower_.replace("-", "") in self.title_complements
 
         capitalised_name = token.text[:1].isupper() and token.lower_ not in self.title_complements
+        if token.lower_ in office_words("participle") and end >= 1 and doc[end - 1].pos_ == "NOUN":
+            return end + 1  # `commandant des forces alliées en Europe` (read as a verb)
         if (
             absorbable(token)
             and token.pos_ in ("ADJ", "X")

@@ -459,6 +459,17 @@ class References:
                 office_initials(" ".join([title.text] + [a.text for a in u.affiliations[:1]])),
             )
         ]
+        # `le commandant suprême adjoint des forces alliées en Europe (DSACEUR), le général
+        # X ... Le DSACEUR a échangé avec`: the acronym written in brackets after an office
+        fitting += [
+            u
+            for u in self.named
+            if u.titles
+            and any(
+                t.text == acronym and self.doc[t.i - 1].text == "("
+                for t in self.doc[u.start + 1 : u.person.start]
+            )
+        ]
         people = {plain(u.person.text) for u in fitting}
         if len(self.distinct(fitting)) != 1 and not self.same_person(people):
             return []
@@ -473,6 +484,28 @@ class References:
         for affiliation in unit.affiliations:
             found |= resources.countries_named_in(affiliation.text)
         return frozenset(found)
+
+    def rank_holders(self, unit: Unit) -> list[Unit]:
+        """`Le maréchal a ensuite reçu ...`: a singular rank written alone stands for the
+        person named before it in the document with that rank; among several, the one named
+        first, whose story it is (`l'amiral X ... un entretien entre l'amiral X et l'amiral
+        Y ... Le même jour, l'amiral a eu des discussions avec Z`: X)."""
+        rank = unit.ranks[0]
+        if rank.text.lower().endswith(("s", "x")):
+            return []  # `les généraux`
+        key = plain(rank.text)
+        following = self.doc[rank.end] if rank.end < len(self.doc) else None
+        country = resources.demonym_country(following.text) if following is not None else None
+        holders = [
+            u
+            for u in self.named
+            if u.start < unit.start
+            and any(plain(r.text) == key for r in u.ranks)
+            and (country is None or self.may_be_of(u, country))  # `l'amiral indien`
+        ]
+        if country is not None:
+            holders = [u for u in holders if self.is_of(u, country)] or holders
+        return holders[:1]
 
     @staticmethod
     def distinct(units: list[Unit]) -> list[Unit]:
@@ -627,6 +660,8 @@ class References:
         if previous_frame is not None and row["kind"] in ("host", "guest", "office", "guests"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             named = [u for u in side if u.person is not None]
+            if row["kind"] == "office":
+                named = [u for u in named if self.fits_office_noun(token, row, u)]
             return named[0] if len(named) == 1 else None
         if previous_frame is None and row["kind"] == "guest":
             # `X séjourne depuis lundi à Niamey. Le visiteur a eu un tête-à-tête avec Y`: before
@@ -634,16 +669,42 @@ class References:
             return self.subject_person(sentence_index, token.i)
         return None
 
+    def fits_office_noun(self, token: Token, row: dict, unit: Unit) -> bool:
+        """`l'officier britannique`, `le diplomate`: a person who holds one of the noun's
+        offices (an officer: any rank), or of whom the document says nothing, and not of
+        another country than the demonym's when one follows."""
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        country = resources.demonym_country(following.text) if following is not None else None
+        if country and not self.may_be_of(unit, country):
+            return False
+        if not unit.titles and not unit.ranks:
+            return True  # nothing known of him
+        heads = {office_key(office)[0] for office in row.get("offices", [])}
+        officer = token.lemma_ == "officier" and bool(unit.ranks)
+        return officer or any(office_key(t.text)[0] in heads for t in unit.titles)
+
+    def may_be_of(self, unit: Unit, country: str) -> bool:
+        """Whether nothing the document says of `unit` gives him another country."""
+        countries = set(self.countries_of(unit))
+        for title in unit.titles:
+            countries |= resources.countries_named_in(title.text)
+        return not countries or country in countries
+
+    def is_of(self, unit: Unit, country: str) -> bool:
+        """Whether the document gives `unit` that country."""
+        return bool(self.countries_of(unit)) and self.may_be_of(unit, country)
+
     @staticmethod
     def guest_sense(token: Token) -> bool:
-        """`l'hôte du jour`, `l'hôte de marque`, `l'hôte du Niger`: `hôte` meaning the guest
-        (of the day, of a country), not the host."""
-        following = token.doc[token.i + 1 : token.i + 3]
+        """`l'hôte du jour`, `l'hôte de marque`, `l'hôte du Niger`, `l'hôte de l'Algérie`,
+        `l'hôte de Yaoundé`: `hôte` meaning the guest (of the day, of a country or city),
+        not the host."""
+        following = token.doc[token.i + 1 : token.i + 4]
         words = [t.lower_ for t in following]
-        if words in (["du", "jour"], ["de", "marque"]):
+        if words[:2] in (["du", "jour"], ["de", "marque"]):
             return True
-        return (
-            len(following) == 2
-            and words[0] in ("de", "du", "des", "d'")
-            and following[1].ent_type_ == "GPE"
-        )
+        if len(following) < 2 or words[0] not in ("de", "du", "des", "d'"):
+            return False
+        with_article = words[1] in ("l'", "la", "le") and len(following) == 3
+        place = following[2] if with_article else following[1]
+        return place.ent_type_ in ("GPE", "LOC")

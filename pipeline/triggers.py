@@ -215,7 +215,12 @@ def parse_subject(token: Token) -> Token | None:
         subjects = [
             c
             for c in candidate.children
-            if (c.dep_ in ("nsubj", "nsubj:pass") and not is_dateline_place(c))
+            # `où` is read as a subject before the real one (`où il a été accueilli`)
+            if (
+                c.dep_ in ("nsubj", "nsubj:pass")
+                and not is_dateline_place(c)
+                and c.lower_ != "où"
+            )
             # `Il s'y est entretenu avec ...`: the parser reads a reflexive verb's `il` as an
             # expletive; a trigger verb is never impersonal
             or (c.dep_ == "expl:subj" and c.lower_ in ("il", "elle", "ils", "elles"))

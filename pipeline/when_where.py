@@ -42,17 +42,27 @@ class WhenWhere:
         (`Il a ensuite reçu ...`): it takes the date of the last dated event before it."""
         last_date, last_shift = self.lead_date(), 0
         story_date, story_shift = last_date, last_shift  # the day the story tells
+        lead = None  # the first dated event: the story's lead
         for frame in self.frames:
             looks_back = frame.date is None and frame.date_shift < 0
-            if frame.date is None and self.later_that_day(frame):
+            if looks_back and lead is not None and is_pluperfect(frame.trigger.root):
+                # `Avant de partir, le CEMGA avait eu la veille un entretien`: the day before
+                # the story's lead event, not before the last event told
+                frame.date, frame.date_shift = lead[0], lead[1] + frame.date_shift
+            elif frame.date is None and self.later_that_day(frame):
                 # `Arrivé la veille, il avait été accueilli ... Dans l'après-midi, X a reçu`:
                 # the afternoon of the story's day, not of the look back told just before
                 frame.date, frame.date_shift = story_date, story_shift
+            elif frame.date is None and frame.date_shift > 0:
+                # `Le 5 juin, X a reçu Y. La veille, Y avait vu Z. Le lendemain, Y ...`: the
+                # day after the story's day, not after the look back told just before
+                frame.date, frame.date_shift = story_date, story_shift + frame.date_shift
             elif frame.date is None:
                 # `La veille, il avait reçu ...`: a day before the last dated event
                 frame.date, frame.date_shift = last_date, last_shift + frame.date_shift
             if frame.relation != "ATTENDANCE" and (frame.date is not None or frame.date_shift):
                 last_date, last_shift = frame.date, frame.date_shift
+                lead = lead or (frame.date, frame.date_shift)
                 if not looks_back:
                     story_date, story_shift = frame.date, frame.date_shift
 
@@ -101,7 +111,9 @@ class WhenWhere:
                 # `Amman, 19 septembre – X s'est entretenu hier`: counted from the dateline
                 day = relative_day(sentence)
                 frame.date = day if day is not None and day[0].lower_ in PAST_DAYS else None
-            if frame.date is None and dates:
+            if frame.date is None and dates and not frame.date_shift:
+                # (`la veille` in the trigger's sentence counts from the event told before,
+                # not from a date of the other sentences the frame used)
                 frame.date = min(
                     dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
                 )
@@ -112,6 +124,13 @@ class WhenWhere:
                     frame.date_shift = day_shift(sentence)
             if frame.place is None and places:
                 frame.place = min(places, key=lambda e: abs(e.start - trigger))
+
+
+def is_pluperfect(verb) -> bool:
+    """`avait eu`, `avaient été reçus`, `s'était entretenu`: an auxiliary in the imperfect."""
+    return any(
+        c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children
+    )
 
 
 def span_end(date: Span, dates: list[Span]) -> Span | None:

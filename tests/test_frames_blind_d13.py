@@ -1,0 +1,190 @@
+"""Event constructions met in the blind dev batch r_257-r_268, on invented texts: `où il a
+été accueilli`, a guest written `un hôte de marque` and named in the next sentence, members of
+a delegation its leader `conduisait`, a cleft `C'est au général X qu'est revenu l'honneur de
+recevoir`, a rank alone as the subject, a host office named in the next sentence, plural
+pronouns, a delegation `conduite par X et par Y` named after the reception, and dates told
+in the pluperfect."""
+
+import pytest
+
+from tests.conftest import ents, events, meetings, relations
+
+pytestmark = pytest.mark.slow
+
+
+def test_il_after_ou_is_the_subject_of_the_passive_reception(analyse):
+    doc = analyse("Le lundi 3 mars, le général Oumar Sangaré s'est rendu à Kati, où il a été "
+                  "accueilli par le commandant de l'école, le colonel Issa Diarra.")
+    assert events(doc) == {("Issa Diarra", "Oumar Sangaré")}
+
+
+def test_a_guest_written_as_a_noun_is_named_in_the_next_sentence(analyse):
+    doc = analyse("Le ministre de la Défense, M. Paul Mba Obiang, a accordé une audience ce "
+                  "mardi à un hôte de marque venu de Malabo. L'hôte du jour, le chef "
+                  "d'état-major de la Guinée équatoriale, le général Teodoro Nsue Mba, effectue "
+                  "une visite de travail de trois jours.")
+    assert events(doc) == {("Paul Mba Obiang", "Teodoro Nsue Mba")}
+
+
+def test_the_members_of_a_delegation_its_leader_conducted_are_guests(analyse):
+    doc = analyse("Le chef d'état-major, le général Idriss Mahamat Ali, a été reçu lundi par le "
+                  "ministre Pierre Ondo Nzé. Le général conduisait une délégation de trois "
+                  "officiers, au nombre desquels le colonel Abakar Saleh Youssouf et le "
+                  "commandant Hassan Djibrine Bichara.")
+    assert events(doc) == {
+        ("Pierre Ondo Nzé", "Idriss Mahamat Ali"),
+        ("Pierre Ondo Nzé", "Abakar Saleh Youssouf"),
+        ("Pierre Ondo Nzé", "Hassan Djibrine Bichara"),
+    }
+
+
+def test_the_focus_of_a_cleft_is_the_host(analyse):
+    doc = analyse("C'est au chef d'état-major des armées, le général Blaise Mbarga Nguele, "
+                  "qu'est revenu l'honneur de recevoir le chef d'état-major de l'armée "
+                  "centrafricaine, le général Zéphirin Mamadou Gbaya.")
+    assert events(doc) == {("Blaise Mbarga Nguele", "Zéphirin Mamadou Gbaya")}
+
+
+def test_the_guest_of_a_city_is_the_guest_of_the_last_reception(analyse):
+    doc = analyse("Le ministre Karim Benslimane a reçu mardi le général Tomás Ibáñez Ruiz. "
+                  "Mercredi, l'hôte de Rabat a été accueilli à Kénitra par le commandant de la "
+                  "base, le colonel Youssef Amrani.")
+    assert ("Youssef Amrani", "Tomás Ibáñez Ruiz") in events(doc)
+    assert not any(guest == "Karim Benslimane" for _, guest in events(doc))
+
+
+def test_compound_initials_do_not_end_the_sentence(analyse):
+    doc = analyse("La séance s'est tenue en présence du ministre délégué, J.-P. Mvogo Atangana, "
+                  "qui a ouvert les travaux.")
+    assert len(list(doc.sents)) == 1
+    assert ("J.-P. Mvogo Atangana", "PERSON") in ents(doc)
+
+
+def test_a_one_word_place_after_an_institution_is_a_place(analyse):
+    doc = analyse("Le général a visité l'École supérieure navale de Tazerbouht.")
+    assert not ents(doc, "PERSON")
+    assert any("Tazerbouht" in text and label in ("ORG", "LOC") for text, label in ents(doc))
+
+
+def test_an_institution_whose_head_receives_the_visitor_is_no_host(analyse):
+    doc = analyse("Jeudi, l'amiral Paolo Vettori a honoré de sa visite l'École supérieure "
+                  "navale de Tazerbouht, où il a été accueilli par son commandant, le général "
+                  "Nabil Ould Messaoud.")
+    assert events(doc) == {("Nabil Ould Messaoud", "Paolo Vettori")}
+
+
+def test_a_host_written_as_an_office_is_named_in_the_next_sentence(analyse):
+    doc = analyse("Le chef d'état-major de la Marine grecque, l'amiral Nikos Andreou, a été reçu "
+                  "mercredi par le chef d'état-major des Forces armées. Le général Samir "
+                  "Haddadi a tenu avec son hôte une séance de travail.")
+    assert ("Samir Haddadi", "Nikos Andreou") in events(doc)
+
+
+def test_a_rank_alone_stands_for_the_person_named_first_with_it(analyse):
+    doc = analyse("Le chef de la Marine, l'amiral Pierre Lagarde, s'est entretenu avec l'amiral "
+                  "Sunil Varma. Le même jour, l'amiral a eu des discussions avec le secrétaire "
+                  "à la Défense, M. Rakesh Gupta.")
+    assert frozenset(("Pierre Lagarde", "Rakesh Gupta")) in meetings(doc)
+    assert frozenset(("Sunil Varma", "Rakesh Gupta")) not in meetings(doc)
+
+
+def test_a_plural_office_named_after_il_s_agit_de_is_those_persons(analyse):
+    doc = analyse("Le maréchal Hamad Al-Fahim a reçu le 3 mai l'amiral Paul Grant. Le maréchal a "
+                  "ensuite reçu les commandants des deux forces navales. Il s'agit du commandant "
+                  "de la force européenne, le contre-amiral Luca Ferraro, et du commandant de la "
+                  "force combinée, le vice-amiral John Keller.")
+    received = events(doc)
+    assert ("Hamad Al-Fahim", "Luca Ferraro") in received
+    assert ("Hamad Al-Fahim", "John Keller") in received
+    assert ("Hamad Al-Fahim", "Hamad Al-Fahim") not in received
+
+
+def test_a_mission_conducted_by_two_named_persons_gives_two_guests(analyse):
+    doc = analyse("Le ministre de la Défense, Carlos Mejía Rojas, a reçu mardi la visite d'une "
+                  "délégation de l'Union africaine. La mission, conduite conjointement par "
+                  "l'ambassadrice Amina Diallo et par l'ambassadeur Peter Mwangi, compte douze "
+                  "diplomates. Les visiteurs étaient accompagnés du représentant spécial, M. "
+                  "Jonas Berg.")
+    assert events(doc) == {
+        ("Carlos Mejía Rojas", "Amina Diallo"),
+        ("Carlos Mejía Rojas", "Peter Mwangi"),
+        ("Carlos Mejía Rojas", "Jonas Berg"),
+    }
+
+
+def test_ils_are_the_guests_of_the_event_told_just_before_and_keep_its_day(analyse):
+    doc = analyse("Bogota, le 16 octobre 2025 – Mercredi, le ministre Luis Pardo a reçu "
+                  "l'ambassadrice Ana Ruiz et l'ambassadeur Omar Kane. Jeudi, les deux "
+                  "ambassadeurs ont honoré de leur visite Popayán. Ils y ont été accueillis par "
+                  "le gouverneur, M. Julio Vélez.")
+    received = {(r["head"]["text"], r["tail"]["text"]): r["date"] for r in doc._.relations
+                if r["relation"] == "RECEIVED"}
+    assert received.get(("Julio Vélez", "Ana Ruiz")) is not None
+    assert ("Julio Vélez", "Omar Kane") in received
+    assert received[("Julio Vélez", "Ana Ruiz")]["text"] == "Jeudi"
+
+
+def test_a_place_after_a_mutual_meeting_is_not_a_party(analyse):
+    doc = analyse("Le ministre Jean Weber et le ministre Tomasz Nowak se sont entretenus jeudi "
+                  "à Luxembourg.")
+    assert meetings(doc) == {frozenset(("Jean Weber", "Tomasz Nowak"))}
+    assert not any("Luxembourg" in pair for pair in meetings(doc))
+
+
+def test_la_veille_in_the_pluperfect_counts_from_the_lead_event(analyse):
+    doc = analyse("N'Djamena, 14 mai 2025 – Le général Adoum Hassan a été reçu le 13 mai par le "
+                  "ministre Paul Atangana. Le 14 mai, il a visité l'École de guerre. Avant de "
+                  "partir, le général avait eu la veille un entretien avec l'ambassadeur, M. "
+                  "Joseph Ndongo.")
+    dated = {r["tail"]["text"]: r for r in doc._.relations if r["relation"] == "MET"}
+    assert "Joseph Ndongo" in dated
+    assert dated["Joseph Ndongo"]["date"]["text"] == "13 mai"
+    assert dated["Joseph Ndongo"].get("date_shift") == -1
+    assert relations(doc, "RECEIVED")
+
+
+def test_a_street_named_after_a_person_is_a_place_not_a_host(analyse):
+    doc = analyse("Trois ambassadeurs ont présenté hier leurs lettres de créance au président de "
+                  "la Commission, M. Kofi Mensah, au siège de l'institution, Nnamdi Azikiwe "
+                  "Crescent, à Abuja. Le colonel Kevin Lane et M. Tom Street assistaient.")
+    assert ("Nnamdi Azikiwe Crescent", "LOC") in ents(doc)
+    assert ("Kevin Lane", "PERSON") in ents(doc)
+    assert ("Tom Street", "PERSON") in ents(doc)
+    assert not any("Azikiwe" in host for host, _ in events(doc))
+
+
+def test_an_office_acronym_in_brackets_stands_for_its_holder(analyse):
+    doc = analyse("Un tête-à-tête a réuni le ministre Jean Weber et le commandant suprême "
+                  "adjoint des forces alliées en Europe (DSACEUR), le général Sir Alan Pryce. "
+                  "Le DSACEUR a également échangé avec le directeur de la Défense, M. Marc "
+                  "Reuter.")
+    assert frozenset(("Alan Pryce", "Marc Reuter")) in meetings(doc)
+    assert not any("DSACEUR" in pair for pair in meetings(doc))
+
+
+def test_the_companion_of_one_of_two_parties_meets_only_the_other(analyse):
+    doc = analyse("Le ministre Jean Weber et le ministre polonais de la Défense, Tomasz Nowak, "
+                  "se sont entretenus jeudi. Le ministre polonais était accompagné de "
+                  "l'ambassadrice de Pologne, Mme Anna Zielińska.")
+    assert meetings(doc) == {frozenset(("Jean Weber", "Tomasz Nowak")),
+                             frozenset(("Jean Weber", "Anna Zielińska"))}
+
+
+def test_il_in_a_relative_clause_is_the_main_clause_s_subject(analyse):
+    doc = analyse("Un tête-à-tête a réuni lundi le ministre Jean Weber et le général Alan Pryce. "
+                  "L'après-midi, l'officier britannique a visité la caserne de Diekirch, où il "
+                  "a été accueilli par le chef d'état-major, le général Marc Thill.")
+    assert ("Marc Thill", "Alan Pryce") in events(doc)
+    assert ("Marc Thill", "Jean Weber") not in events(doc)
+
+
+def test_le_lendemain_after_a_look_back_counts_from_the_story_s_day(analyse):
+    doc = analyse("Le 5 juin 2025, le général Paul Mercier a accueilli à Paris son homologue "
+                  "indien, le général Arjun Rao. La veille, le général Rao avait été reçu par "
+                  "le ministre Luc Aubert. Le lendemain, le général Rao a été reçu à Toulon par "
+                  "l'amiral Yves Le Goff.")
+    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    assert dated["Luc Aubert"]["date"]["text"] == "5 juin 2025"
+    assert dated["Luc Aubert"]["date_shift"] == -1
+    assert dated["Yves Le Goff"]["date"]["text"] == "5 juin 2025"
+    assert dated["Yves Le Goff"]["date_shift"] == 1
