@@ -164,8 +164,11 @@ class FollowUps:
         for unit in self.units[index + 1]:
             if unit.person is None:
                 continue
-            opens_sentence = unit.start - self.sentences[index + 1].start <= 1 or bool(
-                self.references.introduced_offices(unit)
+            opening = [t.lower_ for t in self.sentences[index + 1][:3]]
+            opens_sentence = (
+                unit.start - self.sentences[index + 1].start <= 1
+                or bool(self.references.introduced_offices(unit))
+                or opening == ["il", "s'", "agit"]  # `Il s'agit du général X, ...`
             )
             # `Porteur d'un message ..., le général X était accompagné de ...`: the name
             # right before the verb is its subject, whatever the parse says

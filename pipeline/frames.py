@@ -183,7 +183,8 @@ class FrameBuilder(FollowUps, WhenWhere):
         subject = trigger_rules.parse_subject(frame.trigger[0])
         if subject is None or subject.i == 0 or self.doc[subject.i - 1].lower_ not in NUMBER_WORDS:
             return False  # not `les deux chefs`: a meeting told on its own
-        if any(t.ent_type_ == "DATE" for t in frame.trigger[0].sent):
+        sentence = self.sentences[self.sentence_index(frame.trigger.start)]
+        if any(t.ent_type_ == "DATE" for t in sentence):
             return False  # `les deux hommes s'étaient rencontrés le 14 février`: another day
         parties = {u.start for u in frame.hosts + frame.guests}
         return len(parties) == 2 and any(
@@ -278,6 +279,12 @@ class FrameBuilder(FollowUps, WhenWhere):
                 subject = self.series(dative[0], right) if dative else []
             if not subject and agent:  # `Reçu par X, titre, Y a ...`: Y follows the agent
                 subject = self.main_subject_after(index, agent[0], right)
+            guest = next((u for u in subject if u.person is not None), None)
+            if not agent and guest is not None:
+                # `il a été accueilli par son homologue béninois`: the counterpart named
+                # elsewhere in the document
+                region = self.doc[trigger.object_start : right_end]
+                agent = self.references.counterparts(region, guest)
             sides = {"host": agent, "guest": subject}
         else:
             objects = self.object_side(right, trigger.rule)
@@ -353,13 +360,13 @@ class FrameBuilder(FollowUps, WhenWhere):
         return frame
 
     def stands_for_the_guest(self, token) -> bool:
-        """`un hôte de marque`, `le visiteur`, `son invité`: a noun that names nobody but
-        stands for the guest."""
+        """`un hôte de marque`, `le visiteur`, `son invité`: a noun in a reception's object
+        that names nobody but stands for the guest."""
         row = anaphors().get(fold_word(token.lower_))
         if row is None:
             return False
-        guest_sense = row["kind"] == "host" and self.references.guest_sense(token)
-        return row["kind"] == "guest" or guest_sense
+        # (`a reçu un hôte venu de Lomé`: in the object of a reception `hôte` is the guest)
+        return row["kind"] in ("guest", "host")
 
     def relative_companions(self, sentence: Span, clause: int, units: list[Unit]) -> list[Unit]:
         """`... avec le général X, qui était accompagné de l'attaché de défense, le colonel Y`:
@@ -569,6 +576,11 @@ class FrameBuilder(FollowUps, WhenWhere):
                 return led + self.series(named[0], left)
             if person is not None:
                 return [person]
+        if subject is None and not any(u.person is not None for u in left):
+            noun = self.noun_before_verb(token)
+            person = self.references.pronoun(noun, index, previous) if noun is not None else None
+            if person is not None:  # `..., l'officier général togolais a rendu une visite`
+                return [person]
         if not left:
             return []
         chosen = None
@@ -611,6 +623,21 @@ class FrameBuilder(FollowUps, WhenWhere):
             )
             chosen = leader or chosen
         return self.series(chosen, left)
+
+    def noun_before_verb(self, verb):
+        """`l'officier général togolais a rendu`: the anaphoric noun right before the verb
+        group (its adjectives skipped), which the parser did not make its subject."""
+        position = verb.i - 1
+        while position >= 0 and self.doc[position].pos_ in ("AUX", "ADV"):
+            position -= 1
+        while position >= 0 and self.doc[position].pos_ == "ADJ":
+            position -= 1
+        if position < 1 or self.doc[position].pos_ != "NOUN":
+            return None
+        noun = self.doc[position]
+        if self.doc[position - 1].lower_ not in ("le", "la", "l'", "les", "ce", "cet", "cette"):
+            return None
+        return noun if fold_word(noun.lower_) in anaphors() else None
 
     def last_told(self, position: int) -> Frame | None:
         """The event (whole or partial) whose trigger comes last before `position`."""

@@ -40,6 +40,9 @@ def pieces(text: str, limit: int) -> list[tuple[int, str]]:
     return result
 
 
+SOURCE_TEXT = "source_text"
+
+
 def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: dict) -> Iterator:
     for document in documents:
         parts = pieces(document.cleaned.text, limit)
@@ -48,6 +51,7 @@ def make_docs(nlp, documents: Iterable[PreparedDocument], limit: int, pending: d
             doc = attach_segments(nlp.make_doc(text), document.segments, offset)
             doc.user_data["doc_id"] = document.doc_id
             doc.user_data["offset"] = offset
+            doc.user_data[SOURCE_TEXT] = text  # `doc.text` rebuilds it from every token
             yield doc
 
 

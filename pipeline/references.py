@@ -390,6 +390,7 @@ class References:
         if plural:
             affiliations += coordinated_bodies(title.doc, unit.end)
         fitting, exact = [], []
+        closeness: dict[int, int] = {}  # holder -> words by which his office differs
         names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
         countries = title_countries(title.text)
@@ -410,6 +411,8 @@ class References:
                     # de la coopération`: a more precise office of no named body is another
                     continue
                 fitting.append(holder)
+                spread = len(complements ^ holder_complements)
+                closeness[holder.start] = min(closeness.get(holder.start, spread), spread)
                 if (
                     complements
                     and holder_complements == complements
@@ -438,7 +441,12 @@ class References:
             holders = self.distinct(fitting)
             count = stated_count(title)
             if count and len(holders) > count:  # `cinq nouveaux ambassadeurs`: the five nearest
-                nearest = sorted(holders, key=lambda u: abs(u.start - title.start))[:count]
+                # (`les deux chefs d'état-major`: the chiefs of staff before a `chef de la
+                # division ... de l'état-major`)
+                nearest = sorted(
+                    holders,
+                    key=lambda u: (closeness.get(u.start, 0), abs(u.start - title.start)),
+                )[:count]
                 holders = sorted(nearest, key=lambda u: u.start)
             return holders
         people = {plain(u.person.text) for u in fitting}
@@ -484,6 +492,17 @@ class References:
         for affiliation in unit.affiliations:
             found |= resources.countries_named_in(affiliation.text)
         return frozenset(found)
+
+    def sentence_of(self, unit: Unit) -> int:
+        """The index of the sentence whose units hold `unit` (-1 if none)."""
+        return next(
+            (
+                i
+                for i, units in enumerate(self.units_by_sentence)
+                if any(u.start == unit.start for u in units)
+            ),
+            -1,
+        )
 
     def rank_holders(self, unit: Unit) -> list[Unit]:
         """`Le maréchal a ensuite reçu ...`: a singular rank written alone stands for the
@@ -571,9 +590,8 @@ class References:
             demonyms = resources.country_by_demonym()
             words = [resources.strip_accents(t.lower_) for title in unit.titles for t in title]
             return any(demonyms.get(w) == country for w in words) or any(
-                resources.country_by_name().get(resources.strip_accents(a.text).lower()) == country
-                for a in unit.affiliations
-            )
+                country in resources.countries_named_in(a.text) for a in unit.affiliations
+            )  # (`Forces armées béninoises`, `République du Bénin`)
         return bool(heads) and any(office_key(t.text)[0] in heads for t in unit.titles)
 
     # ------------------------------------------------------------------ pronouns
@@ -659,10 +677,24 @@ class References:
             return self.last_person(token.i)
         if previous_frame is not None and row["kind"] in ("host", "guest", "office", "guests"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
+            if row["kind"] == "office" and previous_frame.relation == "MET":
+                side = previous_frame.hosts + previous_frame.guests  # either party
             named = [u for u in side if u.person is not None]
             if row["kind"] == "office":
                 named = [u for u in named if self.fits_office_noun(token, row, u)]
+            first = self.sentence_of(named[0]) if named else -1
+            told_first = [u for u in named if self.sentence_of(u) == first]
+            if len(named) > 1 and len(told_first) == 1 and row["kind"] != "guests":
+                # `a reçu un hôte. Il s'agit du général X. Il était accompagné de Y et Z.
+                # L'hôte du jour ...`: the guest told first, not his companions
+                return told_first[0]
             return named[0] if len(named) == 1 else None
+        if previous_frame is None and row["kind"] == "office":
+            # `Le patron de l'armée togolaise a été reçu`: before any event, the person the
+            # story opened with, if he holds such an office
+            person = self.subject_person(sentence_index, token.i)
+            fits = person is not None and self.fits_office_noun(token, row, person)
+            return person if fits else None
         if previous_frame is None and row["kind"] == "guest":
             # `X séjourne depuis lundi à Niamey. Le visiteur a eu un tête-à-tête avec Y`: before
             # any event, the visitor is the person the story opened with
@@ -673,8 +705,10 @@ class References:
         """`l'officier britannique`, `le diplomate`: a person who holds one of the noun's
         offices (an officer: any rank), or of whom the document says nothing, and not of
         another country than the demonym's when one follows."""
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        country = resources.demonym_country(following.text) if following is not None else None
+        following = token.doc[token.i + 1 : token.i + 3]  # `l'officier (général) togolais`
+        country = next(
+            (c for t in following if (c := resources.demonym_country(t.text)) is not None), None
+        )
         if country and not self.may_be_of(unit, country):
             return False
         if not unit.titles and not unit.ranks:

@@ -29,13 +29,16 @@ organisations counts only when the document names no person as a party of any ev
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import chains
 from .frames import Frame, FrameBuilder, is_caption
 from .guard import guarded
-from .token_words import word_arrays
+from .parse import SOURCE_TEXT
+from .token_words import sentence_spans, word_arrays
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -77,7 +80,8 @@ def relation_record(
 
 
 def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[dict]:
-    trigger_sentence = sentence_range(frame.trigger.sent)
+    starts = [sentence.start for sentence in sentences]
+    trigger_sentence = sentence_range(sentences[bisect_right(starts, frame.trigger.start) - 1])
     evidence = [trigger_sentence] + [
         sentence_range(sentences[i])
         for i in sorted(frame.sentences)
@@ -225,17 +229,18 @@ def strength(relation: dict) -> tuple[float, bool]:
 class RelationExtractor:
     @guarded("relations")
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[chains.TEXT_KEY] = doc.text
+        text = doc.user_data.get(SOURCE_TEXT) or doc.text  # (rebuilt from every token)
+        doc.user_data[chains.TEXT_KEY] = text
         try:
             with word_arrays(doc):
-                self.extract(doc)
+                self.extract(doc, text)
         finally:
             del doc.user_data[chains.TEXT_KEY]
         return doc
 
-    def extract(self, doc: Doc) -> None:
+    def extract(self, doc: Doc, text: str) -> None:
         honorifics = list(doc.spans.get("honorifics", []))
-        sentences = [s for s in doc.sents if chains.sentence_text(s).strip()]
+        sentences = [s for s in sentence_spans(doc) if chains.sentence_text(s).strip()]
         entities = list(doc.ents)
         units = [
             chains.sentence_units(doc, sentence, honorifics, entities) for sentence in sentences
@@ -255,7 +260,7 @@ class RelationExtractor:
         for number, frame in enumerate(frames, 1):
             relations += frame_relations(frame, number, sentences)
         unique: dict[tuple, dict] = {}
-        relations = prefer_person_guests(prefer_person_hosts(relations), doc.text)
+        relations = prefer_person_guests(prefer_person_hosts(relations), text)
         for relation in institutions_only_when_nobody_is_named(relations):
             key = (relation["relation"], relation["head"]["start"], relation["tail"]["start"])
             if key not in unique or strength(unique[key]) < strength(relation):

@@ -58,6 +58,7 @@ PAGE_DATE = re.compile(
 )
 NOT_A_PLACE = (
     rf"(?:{WEEKDAY_PATTERN})\b|(?:le|la|les)\s+(?:\d|(?:{WEEKDAY_PATTERN})\b)|{PAGE_DATE_LABEL}"
+    r"|(?:à|au|aux|en|dans|dès|depuis|lors)\s"  # `À Doha, lundi 2 juin, il a été accueilli`
 )
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\-]*"
 PLACE = rf"{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la|el|al))*"

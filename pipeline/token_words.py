@@ -4,7 +4,9 @@ In:  a `Doc` or `Span`, a token attribute holding a string hash (ORTH, LOWER, LE
      test on that string (a module-level function, so that its verdicts can be kept) or a
      set of wanted hashes (`hashes_of`).
 Out: the tokens whose string passes the test (`tokens_where`), the indices of the tokens
-     whose string is wanted (`positions_of`), in order.
+     whose string is wanted (`positions_of`), in order; a document's sentences read from its
+     SENT_START column (`sentence_spans`, as `doc.sents` gives them without building a Token
+     per word).
 
 Passes that look for a few words (organisation heads, trigger verbs, plural offices) would
 otherwise create a Token object and decode its string for every word of every sentence. The
@@ -17,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -70,3 +73,15 @@ def hashes_of(words) -> frozenset[int]:
 
 def positions_of(doc: Doc, attribute: int, hashes: frozenset[int]) -> list[int]:
     return [i for i, value in enumerate(values_of(doc, attribute)) if value in hashes]
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """`list(doc.sents)` for a document whose sentence starts are all set."""
+    if not len(doc):
+        return []
+    starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts = [0] + starts
+    bounds = starts + [len(doc)]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+

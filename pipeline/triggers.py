@@ -204,7 +204,7 @@ def is_dateline_place(token: Token) -> bool:
         return True
     return (
         token.ent_type_ in ("LOC", "GPE")
-        and token.i - token.sent.start <= 2
+        and any(t.is_sent_start for t in token.doc[max(token.i - 2, 0) : token.i + 1])
         and token.i + 1 < len(token.doc)
         and token.doc[token.i + 1].text == ","
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from . import chains
 from .chains import DETERMINERS, LOCATIVE, word_before
 from .event import Frame
 from .references import NUMBER_WORDS
@@ -55,8 +56,14 @@ class WhenWhere:
                 frame.date, frame.date_shift = story_date, story_shift
             elif frame.date is None and frame.date_shift > 0:
                 # `Le 5 juin, X a reçu Y. La veille, Y avait vu Z. Le lendemain, Y ...`: the
-                # day after the story's day, not after the look back told just before
-                frame.date, frame.date_shift = story_date, story_shift + frame.date_shift
+                # day after the last day the story named (`Mardi, ... Le lendemain`), else
+                # after the story's day, not after the look back told just before
+                named = self.last_day_named(frame)
+                frame.date, frame.date_shift = (
+                    (named, frame.date_shift)
+                    if named is not None
+                    else (story_date, story_shift + frame.date_shift)
+                )
             elif frame.date is None:
                 # `La veille, il avait reçu ...`: a day before the last dated event
                 frame.date, frame.date_shift = last_date, last_shift + frame.date_shift
@@ -65,6 +72,35 @@ class WhenWhere:
                 lead = lead or (frame.date, frame.date_shift)
                 if not looks_back:
                     story_date, story_shift = frame.date, frame.date_shift
+
+    def last_day_named(self, frame: Frame) -> Span | None:
+        """The last date the story writes before the frame's sentence (not a page date above
+        the story, not the dateline's, not `depuis lundi`)."""
+        index = self.sentence_index(frame.trigger.start)
+        start = next(
+            (
+                i
+                for i, sentence in enumerate(self.sentences)
+                if any(t.pos_ in ("VERB", "AUX") for t in sentence)
+                and any(
+                    e.label_ == "PERSON" and sentence.start <= e.start < sentence.end
+                    for e in self.entities
+                )
+            ),
+            index,
+        )
+        for sentence in reversed(self.sentences[start:index]):
+            dates = [
+                e
+                for e in self.entities
+                if e.label_ == "DATE"
+                and sentence.start <= e.start < sentence.end
+                and not chains.in_dateline(self.doc, e.start)
+                and not after_since(e)
+            ]
+            if dates:
+                return dates[-1]
+        return None
 
     def later_that_day(self, frame: Frame) -> bool:
         """`Dans l'après-midi, ...`, `Dans la soirée, ...`: an event that opens with a part of
@@ -83,6 +119,8 @@ class WhenWhere:
         if self.doc.user_data.get("dateline_date"):
             return None
         for sentence in self.sentences:
+            if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+                continue  # a site's name or a heading above the story (`Lëtzebuerger Arméi`)
             ents = [e for e in self.entities if sentence.start <= e.start < sentence.end]
             if any(e.label_ == "PERSON" for e in ents):
                 dated = [e for e in ents if e.label_ == "DATE"]
@@ -116,6 +154,10 @@ class WhenWhere:
                 # not from a date of the other sentences the frame used)
                 frame.date = min(
                     dates, key=lambda e: (in_dateline(e, sentence), abs(e.start - trigger))
+                )
+                # `du lundi 10 au mercredi 12 février`: the span's first day, until its last
+                frame.date = next(
+                    (d for d in dates if span_end(d, dates) == frame.date), frame.date
                 )
                 frame.date_until = span_end(frame.date, dates)
             if frame.date is None and not frame.date_shift and index == ordered[0]:

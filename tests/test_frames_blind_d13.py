@@ -188,3 +188,84 @@ def test_le_lendemain_after_a_look_back_counts_from_the_story_s_day(analyse):
     assert dated["Luc Aubert"]["date_shift"] == -1
     assert dated["Yves Le Goff"]["date"]["text"] == "5 juin 2025"
     assert dated["Yves Le Goff"]["date_shift"] == 1
+
+
+def test_a_span_of_days_dates_the_event_from_its_first_day(analyse):
+    doc = analyse("Au cours de sa visite, du lundi 10 au mercredi 12 février, le général Omar "
+                  "Haddad a été reçu par le ministre Paul Girard.")
+    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    assert dated["Paul Girard"]["date"]["text"] == "lundi"  # its number is read with it
+    assert dated["Paul Girard"]["date_until"]["text"] == "mercredi 12 février"
+
+
+def test_le_lendemain_counts_from_the_last_day_the_story_names(analyse):
+    doc = analyse("Le lundi 10 février, le général Omar Haddad a été reçu par le ministre Paul "
+                  "Girard. Mardi, Mme Anne Roy a présenté à son visiteur les priorités de la "
+                  "France. Le lendemain, le général Haddad a été accueilli à Brest par l'amiral "
+                  "Luc Morvan.")
+    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    assert dated["Luc Morvan"]["date"]["text"] == "Mardi"
+    assert dated["Luc Morvan"]["date_shift"] == 1
+
+
+def test_the_story_s_date_is_not_looked_for_in_a_site_name_above_it(analyse):
+    doc = analyse("Armée luxembourgeoise – Lëtzebuerger Arméi\n\n"
+                  "Le chef de la Défense, le général Paul Weber, a participé ce jeudi 13 mars à "
+                  "la réunion des chefs de la Défense, à Evere. Il y a retrouvé ses homologues, "
+                  "l'amiral Koen Peeters et le général Onno Smit.")
+    dated = {r["tail"]["text"]: r for r in doc._.relations if r["relation"] == "MET"}
+    assert dated["Koen Peeters"]["date"]["text"] == "jeudi 13 mars"
+
+
+# constructions of the blind dev batch r_281-r_292
+
+
+def test_a_guest_noun_in_the_object_is_the_person_the_next_sentence_names(analyse):
+    doc = analyse("Le ministre de la Défense, M. Paul Houngbo, a reçu en audience le mardi 18 "
+                  "mars un hôte venu d'Accra. Il s'agit du chef d'état-major de l'armée "
+                  "ghanéenne, le général Kwame Mensah, arrivé la veille.")
+    assert events(doc) == {("Paul Houngbo", "Kwame Mensah")}
+
+
+def test_a_counterpart_agent_is_the_person_of_that_country(analyse):
+    doc = analyse("Le ministre Paul Houngbo a reçu mardi le chef d'état-major des Forces armées "
+                  "ghanéennes, le général Kwame Mensah, en présence du chef d'état-major général "
+                  "des Forces armées béninoises, le général Luc Dossou. Mercredi, le général "
+                  "Mensah s'est rendu au camp Guézo, où il a été accueilli par son homologue "
+                  "béninois.")
+    assert ("Luc Dossou", "Mensah") in events(doc)  # the guest's mention nearest the trigger
+
+
+def test_the_boss_of_an_army_is_the_chief_of_staff_the_story_opened_with(analyse):
+    doc = analyse("Le chef d'état-major des Forces armées togolaises, le général Komla Adjo, a "
+                  "regagné Lomé jeudi. À Cotonou, le patron de l'armée togolaise a été reçu en "
+                  "audience mardi par le ministre Paul Houngbo.")
+    assert events(doc) == {("Paul Houngbo", "Komla Adjo")}
+
+
+def test_two_chiefs_of_staff_are_the_two_closest_offices_not_a_division_chief(analyse):
+    doc = analyse("Le chef d'état-major général des armées togolaises, le général Komla Adjo, a "
+                  "été reçu mardi par le ministre Paul Houngbo. Il était accompagné du colonel "
+                  "Yao Amegbo, chef de la division des relations extérieures de l'état-major "
+                  "général. Mercredi, les deux chefs d'état-major se sont retrouvés au camp "
+                  "Guézo. Côté béninois, le chef d'état-major général des armées béninoises, le "
+                  "général Luc Dossou, a plaidé pour une réponse commune.")
+    assert frozenset(("Komla Adjo", "Luc Dossou")) in meetings(doc)
+    assert frozenset(("Yao Amegbo", "Luc Dossou")) not in meetings(doc)
+
+
+def test_an_anaphoric_noun_right_before_the_verb_is_its_subject(analyse):
+    doc = analyse("Le chef d'état-major togolais, le général Komla Adjo, a été reçu mardi par "
+                  "le ministre béninois Paul Houngbo. Dans l'après-midi, avant de quitter la "
+                  "ville, l'officier général togolais a rendu une visite de courtoisie au "
+                  "commandant de la Garde nationale, le général Eugène Tokpa.")
+    assert ("Eugène Tokpa", "Komla Adjo") in events(doc)
+
+
+def test_a_place_after_a_preposition_is_no_dateline(analyse):
+    from pipeline.segment import segment
+
+    text = ("Le secrétaire général adjoint, M. Tomasz Nowak, s'est rendu au Qatar.\n\n"
+            "À Doha, lundi 2 juin, il a été accueilli par le ministre Fahad Al-Thani.")
+    assert segment(text).dateline is None
+    assert segment("Doha, lundi 2 juin 2025 – Le ministre a reçu M. Paul Sy.").dateline
