@@ -61,7 +61,7 @@ from .references import (
     plural_groups,
 )
 from .triggers import Trigger
-from .when_where import WhenWhere
+from .when_where import SEAT_NOUNS, WhenWhere
 
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
@@ -387,7 +387,8 @@ class FrameBuilder(FollowUps, WhenWhere):
         `models/triggers.jsonl`) is the subject; the parties are its objects, X on one side, Y
         and Y's companions on the other; three or more parties all met each other (mutual)."""
         noun = trigger_rules.parse_subject(token)
-        objects = sides.get("tail", [])
+        # `a réuni hier au cabinet du ministre, à Cotonou, X et Y`: where, not who
+        objects = [u for u in sides.get("tail", []) if not is_where(self.doc, u)]
         if noun is None or not trigger_rules.has_noun_rule(noun.lower_) or len(objects) < 2:
             return sides, False
         parties = self.series(objects[0], right)
@@ -873,6 +874,16 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame = Frame(
             trigger.relation, self.doc[token.i : token.i + 1], sentences={index}, confidence=0.7
         )
+        if trigger.relation == "MET" and self.purpose_of_a_verb(token):
+            # `X a retenu les deux attachés de défense pour un bref tête-à-tête`: the verb's
+            # subject met its object
+            verb = token.head
+            units = [u for u in self.units[index] if is_party(u)]
+            subject = self.subject_side(index, verb, [u for u in units if u.end <= verb.i])
+            objects = [u for u in units if verb.i < u.start < token.i]
+            frame.hosts = self.resolve(subject[:1], frame)
+            frame.guests = self.resolve(objects, frame, frame.hosts)
+            return frame
         if trigger.rule.get("between"):
             window = self.doc[token.i + 1 : min(token.i + 5, sentence.end)]
             dashed = len(after) >= 2 and any(
@@ -910,6 +921,17 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame.guests = [u for u in self.resolve(sides["guest"], frame) if u.person is not None]
         return frame
 
+    def purpose_of_a_verb(self, noun) -> bool:
+        """`... pour un bref tête-à-tête`, `pour un entretien`: the meeting a verb's object
+        was kept, invited or received for."""
+        before = [t.lower_ for t in self.doc[max(noun.i - 3, 0) : noun.i]]
+        return (
+            "pour" in before
+            and noun.head.pos_ == "VERB"
+            and noun.head.i < noun.i
+            and not trigger_rules.has_verb_rule(noun.head.lemma_)
+        )
+
     def told_in(self, frame: Frame) -> set[int]:
         """The sentences that tell an event: its trigger's and its list lines."""
         return frame.context | {self.sentence_index(frame.trigger.start)}
@@ -921,6 +943,18 @@ def is_counterpart_word(token) -> bool:
         token.doc[token.i - 1].lower_ in ("homologue", "homologues")
         and resources.demonym_country(token.text) is not None
     )
+
+
+def is_where(doc: Doc, unit: Unit) -> bool:
+    """`à Cotonou`, `au cabinet du ministre`: a unit that says where."""
+    articles = frozenset(["le", "la", "les", "l'"])
+    word, position = word_before(doc, unit.start, articles)
+    if word in LOCATIVE:
+        return True
+    if word in ("de", "du", "des", "d'"):
+        seat, _ = word_before(doc, position, articles)
+        return seat in SEAT_NOUNS
+    return False
 
 
 def is_cleft_focus(doc: Doc, unit: Unit) -> bool:

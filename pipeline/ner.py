@@ -789,7 +789,8 @@ class EntityCorrector:
     def names_after_offices(self, doc: Doc, entities: list[Span]) -> list[Span]:
         """`le sénateur Jean-François Delcourt-Mathy`, `le conseiller présidentiel Jacques-
         Édouard FILS-AIMÉ`: capitalised words right after an office (no comma), outside any
-        span, are the holder's name."""
+        span, are the holder's name; one word only when the parser reads it as a proper noun
+        (`au ministre Ondongo-Mbouma`)."""
         taken = {i for e in entities for i in range(e.start, e.end)}
         added = []
         for office in [e for e in entities if e.label_ == "TITLE"]:
@@ -805,8 +806,17 @@ class EntityCorrector:
             ):
                 end += 1
             words = doc[office.end : end]
+            surname_alone = (  # `au ministre Ondongo-Mbouma`, `le ministre Dupont,`
+                len(words) == 1
+                and office[-1].is_lower
+                and words[0].pos_ == "PROPN"
+                and len(words[0]) > 2
+                and not words[0].is_upper
+                and resources.demonym_country(words[0].text) is None
+                and words[0].lower_ not in resources.country_by_name()
+            )
             if (
-                len(words) >= 2
+                (len(words) >= 2 or surname_alone)
                 and _is_name_token(words[0])
                 and not all(t.is_upper for t in words)  # `CHEDS`, `ONU DEFENSE`: acronyms
             ):

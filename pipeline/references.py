@@ -396,7 +396,8 @@ class References:
         countries = title_countries(title.text)
         for head, complements in names:
             candidates = list(self.holders.get(head, ()))
-            if countries:
+            if countries or plural:  # (`les deux attachés de défense`: X, attaché de défense
+                # du Burkina Faso, and his counterpart of Niger, Y)
                 candidates += self.counterpart_holders.get(head, [])
             for holder_complements, holder in candidates:
                 if not (complements <= holder_complements or holder_complements <= complements):

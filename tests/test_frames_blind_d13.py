@@ -269,3 +269,25 @@ def test_a_place_after_a_preposition_is_no_dateline(analyse):
             "À Doha, lundi 2 juin, il a été accueilli par le ministre Fahad Al-Thani.")
     assert segment(text).dateline is None
     assert segment("Doha, lundi 2 juin 2025 – Le ministre a reçu M. Paul Sy.").dateline
+
+
+def test_a_place_in_a_meeting_noun_s_object_is_not_a_party(analyse):
+    doc = analyse("Un tête-à-tête a réuni hier au cabinet du ministre, à Cotonou, le ministre de "
+                  "la Défense, Paul Houngbo, et le chef d'état-major togolais, le général Komla "
+                  "Adjo.")
+    assert meetings(doc) == {frozenset(("Paul Houngbo", "Komla Adjo"))}
+
+
+def test_a_meeting_noun_after_pour_is_the_verb_s_subject_meeting_its_object(analyse):
+    doc = analyse("Le général Souleymane Konaté a reçu jeudi le général Idrissa Sawadogo, en "
+                  "présence de l'attaché de défense du Burkina Faso, le colonel Adama Bamogo. À "
+                  "l'issue de l'audience, le général Konaté a retenu le colonel Bamogo pour un "
+                  "bref tête-à-tête.")
+    assert frozenset(("Konaté", "Bamogo")) in meetings(doc)
+
+
+def test_one_proper_noun_after_an_office_is_its_holder(analyse):
+    doc = analyse("La veille, les diplomates avaient remis les copies figurées de leurs lettres de "
+                  "créance au ministre Ondongo-Mbouma. Le ministre Délégué a parlé.")
+    assert ("Ondongo-Mbouma", "PERSON") in ents(doc)
+    assert not any(text == "Délégué" for text, _ in ents(doc, "PERSON"))
