@@ -164,6 +164,8 @@ class FollowUps:
         for unit in self.units[index + 1]:
             if unit.person is None:
                 continue
+            if self.among(unit, others):
+                continue  # `Au cours de l'audience, le Dr X (the host) et le général Y ont`
             opening = [t.lower_ for t in self.sentences[index + 1][:3]]
             opens_sentence = (
                 unit.start - self.sentences[index + 1].start <= 1
@@ -172,7 +174,8 @@ class FollowUps:
             )
             # `Porteur d'un message ..., le général X était accompagné de ...`: the name
             # right before the verb is its subject, whatever the parse says
-            before_verb = unit.end < len(self.doc) and self.doc[unit.end].pos_ in ("AUX", "VERB")
+            end = max(unit.end, unit.person.end)
+            before_verb = end < len(self.doc) and self.doc[end].pos_ in ("AUX", "VERB")
             subject = (
                 opens_sentence
                 or before_verb

@@ -365,8 +365,9 @@ class FrameBuilder(FollowUps, WhenWhere):
         row = anaphors().get(fold_word(token.lower_))
         if row is None:
             return False
-        # (`a reçu un hôte venu de Lomé`: in the object of a reception `hôte` is the guest)
-        return row["kind"] in ("guest", "host")
+        # (`a reçu un hôte venu de Lomé`: in the object of a reception `hôte` is the guest;
+        # `a reçu le diplomate suédois venu prendre congé`)
+        return row["kind"] in ("guest", "host", "office")
 
     def relative_companions(self, sentence: Span, clause: int, units: list[Unit]) -> list[Unit]:
         """`... avec le général X, qui était accompagné de l'attaché de défense, le colonel Y`:

@@ -221,9 +221,9 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
 
 
 def strength(relation: dict) -> tuple[float, bool]:
-    """Which of two records of one fact to keep: the surer, then the dated one (a headline
-    tells the event the body dates)."""
-    return relation["confidence"], relation.get("date") is not None
+    """Which of two records of one fact to keep: the dated one (a headline tells the event
+    the body dates), then the surer."""
+    return relation.get("date") is not None, relation["confidence"]
 
 
 class RelationExtractor:

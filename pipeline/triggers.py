@@ -121,7 +121,12 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
             for t in window
             if t.lower_ in nouns
             and t.doc[t.i - 1].lower_ != "en"  # `X, en visite de travail`: the guest's errand
-            and (t.i - token.i <= 5 or t.pos_ == "ADP" or in_object_of(t, token))
+            and (
+                t.i - token.i <= 5
+                or t.pos_ == "ADP"
+                or in_object_of(t, token)
+                or (t.i - token.i <= 9 and noun_phrase_only(t.doc[token.i + 1 : t.i]))
+            )
             and (
                 rule.get("object_from") == "verb"  # `honorer X de sa visite`
                 or not any(w.ent_type_ == "PERSON" for w in t.doc[token.i + 1 : t.i])
@@ -132,6 +137,15 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
     if match is None:
         return None
     return token.i + 1 if rule.get("object_from") == "verb" else match.i + 1
+
+
+def noun_phrase_only(words: Span) -> bool:
+    """`la copie figurée des lettres de`: determiners, nouns, adjectives, participles and
+    prepositions only, between a light verb and its noun."""
+    return all(
+        t.pos_ in ("DET", "NOUN", "ADJ", "ADP", "NUM") or "Part" in t.morph.get("VerbForm")
+        for t in words
+    )
 
 
 def in_object_of(noun: Token, verb: Token, depth: int = 4) -> bool:

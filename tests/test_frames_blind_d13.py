@@ -291,3 +291,44 @@ def test_one_proper_noun_after_an_office_is_its_holder(analyse):
                   "créance au ministre Ondongo-Mbouma. Le ministre Délégué a parlé.")
     assert ("Ondongo-Mbouma", "PERSON") in ents(doc)
     assert not any(text == "Délégué" for text, _ in ents(doc, "PERSON"))
+
+
+def test_a_diplomat_received_is_the_ambassador_the_next_sentence_names(analyse):
+    doc = analyse("Le ministre des Affaires étrangères, M. Karim Ben Salah, a reçu lundi le "
+                  "diplomate norvégien venu prendre congé. S.E.M. Lars Eriksen, ambassadeur de "
+                  "Norvège, a dressé un bilan de sa mission.")
+    assert events(doc) == {("Karim Ben Salah", "Lars Eriksen")}
+
+
+def test_copies_of_credentials_a_few_words_after_the_verb(analyse):
+    doc = analyse("Le ministre Karim Ben Salah a reçu la copie figurée des lettres de créance de "
+                  "la nouvelle ambassadrice d'Irlande, Mme Siobhan Kelly.")
+    assert events(doc) == {("Karim Ben Salah", "Siobhan Kelly")}
+
+
+def test_the_head_of_diplomacy_is_the_foreign_minister(analyse):
+    doc = analyse("Le ministre des Affaires étrangères, M. Karim Ben Salah, a reçu lundi "
+                  "l'ambassadeur Paul Weber. Plus tard, le chef de la diplomatie tunisienne a "
+                  "accordé une audience à l'ambassadeur Ahmed Fathi, porteur d'un message.")
+    assert ("Karim Ben Salah", "Ahmed Fathi") in events(doc)
+
+
+def test_sayyid_is_an_honorific(analyse):
+    doc = analyse("Le ministre a reçu l'ambassadeur d'Oman, Sayyid Hamad bin Saif Al Busaidi.")
+    assert ("Hamad bin Saif Al Busaidi", "PERSON") in ents(doc)
+
+
+def test_the_guest_named_beside_the_host_in_the_next_sentence(analyse):
+    doc = analyse("Le vice-ministre de la Défense, le Dr Saud Al-Shahrani, a reçu hier le chef "
+                  "d'état-major de l'armée du Bangladesh. Au cours de l'audience, le Dr "
+                  "Al-Shahrani et le général Rafiqul Islam ont passé en revue les relations.")
+    assert events(doc) == {("Saud Al-Shahrani", "Rafiqul Islam")}
+
+
+def test_of_two_records_of_one_fact_the_dated_one_is_kept():
+    from pipeline.relations import strength
+
+    headline = {"date": None, "confidence": 0.9}
+    body = {"date": {"text": "lundi"}, "confidence": 0.65}
+    assert strength(body) > strength(headline)
+    assert strength({"date": None, "confidence": 0.9}) > strength({"date": None, "confidence": 0.6})
