@@ -241,7 +241,19 @@ class FollowUps:
         principal = self.principal(index, verb, persons, events[-1])
         if index - told > 2 and principal in (None, "guest"):
             return  # far from the event, only a companion of a named party counts
-        added = [u for u in persons if u.start > verb.i]
+        # `La délégation, qui comprenait X et Y, a été reçue par Z`: not past the event's
+        # own trigger
+        stop = min(
+            (
+                f.trigger.start
+                for f in self.frames + self.partial
+                if self.sentence_index(f.trigger.start) == index
+                and f.trigger.start > verb.i
+                and f.trigger[0].pos_ in ("VERB", "AUX")  # not `lors de cette audience`
+            ),
+            default=len(self.doc),
+        )
+        added = [u for u in persons if verb.i < u.start < stop]
         # every event of the last sentence: `X s'est entretenu avec Y et a été reçu par Z.
         # La délégation comprenait ...`
         group = [f for f in events if last_told(f) == told]
@@ -285,6 +297,8 @@ class FollowUps:
         if before:
             return surname(before[0].person)
         subject = trigger_rules.parse_subject(verb)
+        if subject is not None and subject.lower_ == "qui" and verb.dep_ == "acl:relcl":
+            subject = verb.head  # `L'officier général portugais, qui était accompagné de`
         if subject is None:
             return None
         row = anaphors().get(fold_word(subject.lower_))

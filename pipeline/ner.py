@@ -321,7 +321,9 @@ def make_sentence_boundaries(nlp: Language, name: str):
         for row in resources.load(name)
         if row["pattern"].endswith(".")
     )
-    return SentenceBoundaries(abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr.", "St.", "Ste."})
+    return SentenceBoundaries(
+        abbreviations | {"Dr.", "M.", "Mme.", "S.E.", "Pr.", "St.", "Ste.", "a.i.", "p.i."}
+    )
 
 
 class SentenceBoundaries:

@@ -61,6 +61,10 @@ OBLIQUE_WORDS = frozenset("à au aux avec chez de du des d' par pour en sur aupr
 DEFINITE = frozenset(["la", "le", "l'", "cette", "ce", "cet", "ladite", "ledit"])
 
 
+# `l'hôte du Royaume`, `l'hôte du pays`: the guest of the host country
+HOST_LANDS = frozenset(["royaume", "pays", "sultanat", "grand-duché", "faso"])
+
+
 def fold_word(word: str) -> str:
     """One form for the masculine, feminine, singular and plural of a noun or adjective."""
     word = word.lower()
@@ -736,7 +740,9 @@ class References:
         not the host."""
         following = token.doc[token.i + 1 : token.i + 4]
         words = [t.lower_ for t in following]
-        if words[:2] in (["du", "jour"], ["de", "marque"]):
+        if words[:2] in (["du", "jour"], ["de", "marque"]) or words[:2] in (
+            ["du", w] for w in HOST_LANDS
+        ):  # `l'hôte du Royaume`
             return True
         if len(following) < 2 or words[0] not in ("de", "du", "des", "d'"):
             return False

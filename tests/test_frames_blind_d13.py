@@ -332,3 +332,30 @@ def test_of_two_records_of_one_fact_the_dated_one_is_kept():
     body = {"date": {"text": "lundi"}, "confidence": 0.65}
     assert strength(body) > strength(headline)
     assert strength({"date": None, "confidence": 0.9}) > strength({"date": None, "confidence": 0.6})
+
+
+def test_the_guest_of_the_kingdom_and_a_companion_in_a_relative_clause(analyse):
+    doc = analyse("Le ministre délégué, Abdelhak Bennani, s'est entretenu mardi avec le chef "
+                  "d'état-major portugais, l'amiral António Nogueira. L'officier général "
+                  "portugais, qui était accompagné de l'ambassadeur du Portugal, Rui Almeida, a "
+                  "fait le point avec son hôte. Ce mercredi, l'hôte du Royaume a été reçu par le "
+                  "général Mohammed Berrada.")
+    assert frozenset(("Abdelhak Bennani", "Rui Almeida")) in meetings(doc)
+    assert ("Mohammed Berrada", "António Nogueira") in events(doc)
+    assert not any(guest == "Abdelhak Bennani" for _, guest in events(doc))
+
+
+def test_an_interim_office_does_not_end_the_sentence(analyse):
+    doc = analyse("Mercredi, une rencontre entre le DG a.i. Dorsainvil et l'ambassadeur du "
+                  "Mexique, S.E.M. Alejandro Iturbide, a permis de faire le point.")
+    assert len(list(doc.sents)) == 1
+    assert meetings(doc) == {frozenset(("Dorsainvil", "Alejandro Iturbide"))}
+
+
+def test_members_a_delegation_comprised_are_not_its_host(analyse):
+    doc = analyse("Une délégation conduite par le général Mohd Hafiz a visité le siège de la "
+                  "Coalition. La délégation, qui comprenait également le colonel Azman Yusof, a "
+                  "été reçue par le Secrétaire général, le général Saeed Al-Moghidi.")
+    received = events(doc)
+    assert ("Saeed Al-Moghidi", "Azman Yusof") in received
+    assert not any(guest == "Saeed Al-Moghidi" for _, guest in received)
