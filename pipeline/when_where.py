@@ -13,7 +13,10 @@ document without a dated dateline, the lead's date (the first
 full date, else weekday, of the first sentence that names a person); aggregation then
 falls back to the dateline's, never to the page's publication date. `La veille`, `le
 lendemain` or `deux jours plus tôt` in the trigger's sentence shift that date by as many days
-(`date_shift`, applied in aggregation).
+(`date_shift`, applied in aggregation): a look back in the pluperfect (`avait eu la veille`)
+counts from the story's lead event, a step forward (`le lendemain`) from the last day the
+story names before it (`Mardi, ... Le lendemain`), else from the story's day. A span (`du
+lundi 10 au mercredi 12`) dates its event from its first day.
 The place is a city or site of the
 trigger's own sentence introduced by `à`, `au`, `en`, `dans` or a seat noun (`au palais
 de X`), nearest the trigger (list lines name where guests come from, not where the event

@@ -12,6 +12,11 @@ from tests.conftest import ents, events, meetings, relations
 pytestmark = pytest.mark.slow
 
 
+def records_by(doc, kind: str, end: str) -> dict:
+    """The relation records of one kind by the text of their `head` or `tail`."""
+    return {r[end]["text"]: r for r in doc._.relations if r["relation"] == kind}
+
+
 def test_il_after_ou_is_the_subject_of_the_passive_reception(analyse):
     doc = analyse("Le lundi 3 mars, le général Oumar Sangaré s'est rendu à Kati, où il a été "
                   "accueilli par le commandant de l'école, le colonel Issa Diarra.")
@@ -136,7 +141,7 @@ def test_la_veille_in_the_pluperfect_counts_from_the_lead_event(analyse):
                   "ministre Paul Atangana. Le 14 mai, il a visité l'École de guerre. Avant de "
                   "partir, le général avait eu la veille un entretien avec l'ambassadeur, M. "
                   "Joseph Ndongo.")
-    dated = {r["tail"]["text"]: r for r in doc._.relations if r["relation"] == "MET"}
+    dated = records_by(doc, "MET", "tail")
     assert "Joseph Ndongo" in dated
     assert dated["Joseph Ndongo"]["date"]["text"] == "13 mai"
     assert dated["Joseph Ndongo"].get("date_shift") == -1
@@ -183,7 +188,7 @@ def test_le_lendemain_after_a_look_back_counts_from_the_story_s_day(analyse):
                   "indien, le général Arjun Rao. La veille, le général Rao avait été reçu par "
                   "le ministre Luc Aubert. Le lendemain, le général Rao a été reçu à Toulon par "
                   "l'amiral Yves Le Goff.")
-    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    dated = records_by(doc, "RECEIVED", "head")
     assert dated["Luc Aubert"]["date"]["text"] == "5 juin 2025"
     assert dated["Luc Aubert"]["date_shift"] == -1
     assert dated["Yves Le Goff"]["date"]["text"] == "5 juin 2025"
@@ -193,7 +198,7 @@ def test_le_lendemain_after_a_look_back_counts_from_the_story_s_day(analyse):
 def test_a_span_of_days_dates_the_event_from_its_first_day(analyse):
     doc = analyse("Au cours de sa visite, du lundi 10 au mercredi 12 février, le général Omar "
                   "Haddad a été reçu par le ministre Paul Girard.")
-    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    dated = records_by(doc, "RECEIVED", "head")
     assert dated["Paul Girard"]["date"]["text"] == "lundi"  # its number is read with it
     assert dated["Paul Girard"]["date_until"]["text"] == "mercredi 12 février"
 
@@ -203,7 +208,7 @@ def test_le_lendemain_counts_from_the_last_day_the_story_names(analyse):
                   "Girard. Mardi, Mme Anne Roy a présenté à son visiteur les priorités de la "
                   "France. Le lendemain, le général Haddad a été accueilli à Brest par l'amiral "
                   "Luc Morvan.")
-    dated = {r["head"]["text"]: r for r in doc._.relations if r["relation"] == "RECEIVED"}
+    dated = records_by(doc, "RECEIVED", "head")
     assert dated["Luc Morvan"]["date"]["text"] == "Mardi"
     assert dated["Luc Morvan"]["date_shift"] == 1
 
@@ -213,7 +218,7 @@ def test_the_story_s_date_is_not_looked_for_in_a_site_name_above_it(analyse):
                   "Le chef de la Défense, le général Paul Weber, a participé ce jeudi 13 mars à "
                   "la réunion des chefs de la Défense, à Evere. Il y a retrouvé ses homologues, "
                   "l'amiral Koen Peeters et le général Onno Smit.")
-    dated = {r["tail"]["text"]: r for r in doc._.relations if r["relation"] == "MET"}
+    dated = records_by(doc, "MET", "tail")
     assert dated["Koen Peeters"]["date"]["text"] == "jeudi 13 mars"
 
 
