@@ -260,6 +260,21 @@ def units(chain: list[Span]) -> list[Unit]:
         )
         if after is not None and after > 1 and chain[after].label_ == "TITLE":
             split = after
+    if split is None:
+        # `Accompagné de l'ambassadeur, M. X, l'amiral a été reçu`: a rank with its article
+        # after the last name opens another person, written as his rank alone
+        last_person = max((i for i, e in enumerate(chain) if e.label_ == "PERSON"), default=None)
+        if last_person is not None and last_person + 1 < len(chain):
+            rank = chain[last_person + 1]
+            doc = rank.doc
+            if (
+                rank.label_ == "RANK"
+                and rank.start >= 2
+                and doc[rank.start - 1].lower_ in ("le", "la", "l'")
+                and doc[rank.start - 2].text == ","
+                and all(e.label_ == "RANK" for e in chain[last_person + 1 :])
+            ):
+                split = last_person + 1
     if split is not None:
         return units(chain[:split]) + units(chain[split:])
     persons = [i for i, e in enumerate(chain) if e.label_ == "PERSON"]

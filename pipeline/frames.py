@@ -115,7 +115,11 @@ class FrameBuilder(FollowUps, WhenWhere):
         self.frames = [f for f in self.frames if self.without_attendees_as_guests(f)]
         self.frames.sort(key=lambda f: f.trigger.start)
         self.frames = [f for f in self.frames if not self.meeting_of_a_reception(f)]
-        self.frames = [f for f in self.frames if not self.visit_received_in_person(f)]
+        for frame in list(self.frames):
+            received = self.visit_received_in_person(frame)
+            if received is not None:  # (the visit's sentence may date it: `Le 16, il a visité`)
+                received.context.add(self.sentence_index(frame.trigger.start))
+                self.frames.remove(frame)
         self.frames = [f for f in self.frames if not self.heading_of_a_told_event(f)]
         self.frames = [piece for frame in self.frames for piece in self.dated_lines(frame)]
         for frame in self.frames:
@@ -142,21 +146,27 @@ class FrameBuilder(FollowUps, WhenWhere):
         frame.guests = [g for g in frame.guests if not self.among(g, attending)]
         return bool(frame.guests)
 
-    def visit_received_in_person(self, frame: Frame) -> bool:
+    def visit_received_in_person(self, frame: Frame) -> Frame | None:
         """`X a visité l'École navale, où il a été accueilli par son commandant, le général
-        Y`: the visit's host is the person the same sentence names, not the institution."""
+        Y` (or `Il y a été accueilli par` in the next sentence): the visit's host is the
+        person named, not the institution."""
         if not frame.body_host:
-            return False
+            return None
         index = self.sentence_index(frame.trigger.start)
         guests = {surname(u.person) for u in frame.guests if u.person is not None}
-        return bool(guests) and any(
-            other.relation == "RECEIVED"
-            and not other.body_host
-            and self.sentence_index(other.trigger.start) == index
-            and other.trigger.start > frame.trigger.start
-            and any(u.person is not None for u in other.hosts)
-            and guests <= {surname(u.person) for u in other.guests if u.person is not None}
-            for other in self.frames
+        return next(
+            (
+                other
+                for other in self.frames
+                if guests
+                and other.relation == "RECEIVED"
+                and not other.body_host
+                and self.sentence_index(other.trigger.start) in (index, index + 1)
+                and other.trigger.start > frame.trigger.start
+                and any(u.person is not None for u in other.hosts)
+                and guests <= {surname(u.person) for u in other.guests if u.person is not None}
+            ),
+            None,
         )
 
     def heading_of_a_told_event(self, frame: Frame) -> bool:
@@ -285,6 +295,8 @@ class FrameBuilder(FollowUps, WhenWhere):
                 # elsewhere in the document
                 region = self.doc[trigger.object_start : right_end]
                 agent = self.references.counterparts(region, guest)
+            fronted = [u for u in left if u.person is not None and is_companion(self.doc, u)]
+            subject += [u for u in fronted if u not in subject]  # `Accompagné de X, Y a été reçu`
             sides = {"host": agent, "guest": subject}
         else:
             objects = self.object_side(right, trigger.rule)
@@ -612,6 +624,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             persons = [u for u in candidates if u.person is not None]
             chosen = persons[0] if persons else candidates[0]
         chosen = self.named_in_apposition(chosen, left)
+        if is_companion(self.doc, chosen):
+            # `Accompagné de l'ambassadeur, M. X, l'amiral a été reçu`: the subject follows
+            after = [u for u in left if u.start >= chosen.end]
+            chosen = after[0] if after else chosen
         if chosen.person is None:
             leader = next(
                 (

@@ -364,3 +364,21 @@ def test_members_a_delegation_comprised_are_not_its_host(analyse):
     received = events(doc)
     assert ("Saeed Al-Moghidi", "Azman Yusof") in received
     assert not any(guest == "Saeed Al-Moghidi" for _, guest in received)
+
+
+def test_a_fronted_companion_is_a_guest_and_the_rank_after_him_the_subject(analyse):
+    doc = analyse("L'amiral João Ferreira est arrivé lundi au Maroc. Accompagné de l'ambassadeur "
+                  "du Portugal, M. Rui Almeida, l'amiral a été reçu le 14 octobre par le ministre "
+                  "Abdelhak Bennani.")
+    assert events(doc) == {("Abdelhak Bennani", "João Ferreira"),
+                           ("Abdelhak Bennani", "Rui Almeida")}
+    assert ("HAS_RANK", "Rui Almeida", "amiral") not in relations(doc)
+
+
+def test_an_institution_visited_then_its_head_receiving_in_the_next_sentence(analyse):
+    doc = analyse("Rabat, le 17 octobre 2025 – Le 16 octobre, l'amiral João Ferreira a visité "
+                  "l'École royale navale. Il y a été accueilli par son commandant, le capitaine "
+                  "de vaisseau Youssef Amrani.")
+    dated = records_by(doc, "RECEIVED", "head")
+    assert set(dated) == {"Youssef Amrani"}
+    assert dated["Youssef Amrani"]["date"]["text"] == "16 octobre"
