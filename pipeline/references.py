@@ -38,7 +38,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import resources
-from .chains import Unit, preceded_by, surname
+from .chains import Unit, preceded_by, surname, word_before
 from .token_words import tokens_where
 
 STOP_WORDS = frozenset("de du des la le les l d à au aux en et pour chargé chargée".split())
@@ -347,14 +347,21 @@ class References:
         """`X, chef d'état-major de la Marine, a accueilli son homologue indien, l'amiral Y`:
         Y holds X's offices, for his own country (the demonym after `homologue`)."""
         position = self.noun_set_off_before(unit)
-        if position < 0:
-            return []
-        country = resources.demonym_country(self.doc[position].text)
-        noun = self.doc[position - 1] if country and position > 0 else self.doc[position]
-        if noun.lower_ != "homologue":
-            return []
-        if not country:
-            return []
+        word, before_country = word_before(self.doc, unit.start, DEFINITE | {"de", "du", "d'"})
+        end = unit.start
+        while end < unit.end and self.doc[end].ent_type_ == "GPE":
+            end += 1
+        named_country = resources.countries_named_in(self.doc[unit.start : end].text)
+        if word == "homologue" and len(named_country) == 1:
+            # `et son homologue du Niger, le commandant Y`: the country named after `du`
+            country = next(iter(named_country))
+        else:
+            if position < 0:
+                return []
+            country = resources.demonym_country(self.doc[position].text)
+            noun = self.doc[position - 1] if country and position > 0 else self.doc[position]
+            if noun.lower_ != "homologue" or not country:
+                return []
         self.counterpart_countries[unit.start] = frozenset([country])
         subject = next((u for u in reversed(before) if u.person is not None and u.titles), None)
         return [title.text for title in subject.titles] if subject is not None else []

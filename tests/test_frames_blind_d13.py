@@ -382,3 +382,12 @@ def test_an_institution_visited_then_its_head_receiving_in_the_next_sentence(ana
     dated = records_by(doc, "RECEIVED", "head")
     assert set(dated) == {"Youssef Amrani"}
     assert dated["Youssef Amrani"]["date"]["text"] == "16 octobre"
+
+
+def test_a_counterpart_of_a_country_named_after_du_holds_the_same_office(analyse):
+    doc = analyse("Ont pris part à l'audience l'attaché de défense du Burkina Faso, le colonel "
+                  "Adama Bamogo, et son homologue du Niger, le commandant Issoufou Almoustapha. "
+                  "À l'issue de l'audience, le général Souleymane Konaté a retenu les deux "
+                  "attachés de défense pour un bref tête-à-tête.")
+    assert {frozenset(("Souleymane Konaté", "Adama Bamogo")),
+            frozenset(("Souleymane Konaté", "Issoufou Almoustapha"))} <= meetings(doc)
