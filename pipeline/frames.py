@@ -63,6 +63,7 @@ from .references import (
 from .triggers import Trigger
 from .when_where import SEAT_NOUNS, WhenWhere
 
+ABOUT_WORDS = frozenset(["contre", "sur", "de", "du", "des", "d'", "pour", "par", "envers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
@@ -316,7 +317,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame, sides.get(second, []))
-        frame.guests = self.resolve(sides.get(second, []), frame)
+        presence = presence_start(sentence)
+        present = [u for u in units if presence is not None and u.start >= presence]
+        # `a reçu les deux chefs d'état-major invités, en présence du général X`: not X
+        frame.guests = self.resolve(sides.get(second, []), frame, frame.hosts + present)
         self.named_on_one_side(frame, sides, first)
         frame.delegation, self.delegation = self.delegation, None
         if len(sides.get(second, [])) == 1 and sides[second][0].title_only:
@@ -727,8 +731,9 @@ class FrameBuilder(FollowUps, WhenWhere):
             return [
                 u for u in right if u.participant is not None and u.participant.label_ != "GPE"
             ][:1]
-        if role == "tail":  # `se sont entretenus à Luxembourg`: where, not with whom
-            return [u for u in right if not preceded_by(u, LOCATIVE)][:1]
+        if role == "tail":  # `se sont entretenus à Luxembourg`: where, not with whom;
+            # `une réunion consacrée à la lutte contre Daech`: what about
+            return [u for u in right if not preceded_by(u, LOCATIVE | ABOUT_WORDS)][:1]
         return [
             u for u in right if not preceded_by(u, LOCATIVE | {"siège", "de", "du", "délégation"})
         ][:1]

@@ -524,7 +524,8 @@ def _name_part_pair(first: Span, second: Span) -> bool:
         return False
     if first.label_ == "PERSON":
         return (second.label_ in ("ORG", "LOC") and _capitals_name(second)) or (
-            second.label_ == "GPE" and len(second) == 1 and second[0].is_title
+            # `Ibrah` + `Djibo` (a town) + `Bakary`: a one-word place inside the name
+            second.label_ in ("GPE", "LOC") and len(second) == 1 and second[0].is_title
             and second.end < len(second.doc) and _is_name_token(second.doc[second.end])
         )
     if second.label_ == "PERSON":

@@ -391,3 +391,23 @@ def test_a_counterpart_of_a_country_named_after_du_holds_the_same_office(analyse
                   "attachés de défense pour un bref tête-à-tête.")
     assert {frozenset(("Souleymane Konaté", "Adama Bamogo")),
             frozenset(("Souleymane Konaté", "Issoufou Almoustapha"))} <= meetings(doc)
+
+
+def test_a_town_s_name_inside_a_person_s_name(analyse):
+    doc = analyse("Il était accompagné de son adjoint, le colonel-major Ibrah Djibo Bakary.")
+    assert ("Ibrah Djibo Bakary", "PERSON") in ents(doc)
+
+
+def test_guests_written_as_offices_are_not_the_attendee_of_the_same_sentence(analyse):
+    doc = analyse("Le général Qassim Al-Fahdawi, chef d'état-major irakien, s'est entretenu avec "
+                  "le général Ahmad Khasawneh, chef d'état-major jordanien, et le général Hisham "
+                  "Soliman, chef d'état-major égyptien. Le ministre Ali Al-Lami a reçu les deux "
+                  "chefs d'état-major invités, en présence du général Al-Fahdawi.")
+    received = {guest for host, guest in events(doc) if host == "Ali Al-Lami"}
+    assert received == {"Ahmad Khasawneh", "Hisham Soliman"}
+
+
+def test_an_organisation_a_meeting_is_about_is_not_its_party(analyse):
+    doc = analyse("Le général Qassim Al-Fahdawi a tenu lundi une réunion consacrée à la lutte "
+                  "contre Daech.")
+    assert not meetings(doc)
