@@ -28,6 +28,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from . import resources
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
@@ -271,6 +272,8 @@ class FollowUps:
                      if visitors & {surname(u.person) for u in s if u.person}),
                     None,
                 )
+                if side is None and not visitors:
+                    side = self.delegation_side_of(sentence, frame)
                 if side is not None:
                     side += added
                     frame.sentences.add(index)
@@ -288,6 +291,20 @@ class FollowUps:
                 continue
             frame.sentences.add(index)
             frame.continued.add(index)
+
+    def delegation_side_of(self, sentence: Span, frame: Frame) -> list[Unit] | None:
+        """`La délégation ghanéenne comprenait ...` after a meeting: the side of that country
+        (none when the text names no country: either party may have a delegation)."""
+        noun = next((t for t in sentence if t.lemma_ in DELEGATION_NOUNS), None)
+        doc = sentence.doc
+        following = doc[noun.i + 1] if noun is not None and noun.i + 1 < len(doc) else None
+        country = resources.demonym_country(following.text) if following is not None else None
+        if country is None:
+            return None
+        for side in (frame.hosts, frame.guests):
+            if any(u.person is not None and self.references.is_of(u, country) for u in side):
+                return side
+        return None
 
     def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.

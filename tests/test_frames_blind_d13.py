@@ -411,3 +411,12 @@ def test_an_organisation_a_meeting_is_about_is_not_its_party(analyse):
     doc = analyse("Le général Qassim Al-Fahdawi a tenu lundi une réunion consacrée à la lutte "
                   "contre Daech.")
     assert not meetings(doc)
+
+
+def test_a_delegation_named_by_its_country_after_a_meeting_meets_the_other_side(analyse):
+    doc = analyse("Le ministre Siaka Fofana a eu un tête-à-tête jeudi avec le ministre de la "
+                  "Défense du Ghana, M. Kofi Agyemang. La délégation ghanéenne comprenait "
+                  "notamment le général Emmanuel Ansah, chef d'état-major des Forces armées du "
+                  "Ghana.")
+    assert meetings(doc) == {frozenset(("Siaka Fofana", "Kofi Agyemang")),
+                             frozenset(("Siaka Fofana", "Emmanuel Ansah"))}
