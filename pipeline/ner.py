@@ -548,6 +548,41 @@ def ends_with_bare_head(word: str) -> bool:
 PLACE_INTRODUCERS = frozenset(", sur à au de du dans l' le la en".split())
 
 
+def names_set_off_after_offices(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`l'ambassadrice du Togo au Bénin, Akossiwa Dogbé Kpogo.`: a run of two to four
+    capitalised words that the model read as a place or a body, set off by a comma right
+    after an office (and the countries or bodies of its complement), is its holder."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    result = list(ordered)
+    for index, entity in enumerate(ordered):
+        if (
+            entity.label_ not in ("LOC", "ORG")
+            or entity.id_
+            or not 2 <= len(entity) <= 4
+            or not all(t.is_alpha or "-" in t.text for t in entity)
+            or not all(t.text[:1].isupper() and not t.is_upper for t in entity)
+            or entity.start < 2
+            or doc[entity.start - 1].text != ","
+            or (entity.end < len(doc) and doc[entity.end].text not in (",", ".", ";"))
+        ):
+            continue
+        position = index - 1
+        while position >= 0 and ordered[position].label_ in ("GPE", "ORG", "LOC") and all(
+            t.lower_ in ("de", "du", "des", "d'", "la", "le", "l'", "au", "aux", "en", "à", ",")
+            for t in doc[ordered[position].end : ordered[position + 1].start]
+        ):
+            position -= 1
+        office = ordered[position] if position >= 0 else None
+        if (
+            office is not None
+            and office.label_ == "TITLE"
+            and position < index - 1  # the office's complement names a country or a body
+            and office.end <= entity.start
+        ):
+            result[index] = Span(doc, entity.start, entity.end, label="PERSON")
+    return result
+
+
 def places_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
     """`l'École supérieure navale de Tamentfoust`: one word after an organisation and `de`
     is where it stands, not a person."""
@@ -612,6 +647,7 @@ class EntityCorrector:
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
         entities = self.names_after_offices(doc, entities)
+        entities = names_set_off_after_offices(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)

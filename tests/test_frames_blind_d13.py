@@ -420,3 +420,10 @@ def test_a_delegation_named_by_its_country_after_a_meeting_meets_the_other_side(
                   "Ghana.")
     assert meetings(doc) == {frozenset(("Siaka Fofana", "Kofi Agyemang")),
                              frozenset(("Siaka Fofana", "Emmanuel Ansah"))}
+
+
+def test_a_name_set_off_after_an_office_and_its_countries_is_a_person(analyse):
+    doc = analyse("Il était accompagné de l'ambassadrice du Togo au Bénin, Akossiwa Dogbé Kpogo. "
+                  "Il a visité le siège de l'Union africaine, à Addis Abeba.")
+    assert ("Akossiwa Dogbé Kpogo", "PERSON") in ents(doc)
+    assert ("Addis Abeba", "PERSON") not in ents(doc)
