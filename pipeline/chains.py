@@ -129,12 +129,13 @@ def is_agency_tag(span: Span) -> bool:
         and doc[span.end].text == ")"
         and (
             doc[span.start - 2].ent_type_ == "DATE"
-            or in_dateline(doc, span.start)  # not `forces alliées en Europe (SACEUR)`
+            or within_dateline(doc, span.start)  # not `forces alliées en Europe (SACEUR)`
         )
     )
 
 
-def in_dateline(doc: Doc, position: int) -> bool:
+def within_dateline(doc: Doc, position: int) -> bool:
+    """Whether token `position` lies in the dateline the segment stage found."""
     start, end = doc.user_data.get("dateline") or (0, 0)
     return start <= doc[position].idx < end
 

@@ -28,11 +28,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from . import resources
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
-from .references import anaphors, fold_word, is_plural
+from .references import anaphors, country_after, fold_word, is_plural
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
@@ -296,9 +295,7 @@ class FollowUps:
         """`La délégation ghanéenne comprenait ...` after a meeting: the side of that country
         (none when the text names no country: either party may have a delegation)."""
         noun = next((t for t in sentence if t.lemma_ in DELEGATION_NOUNS), None)
-        doc = sentence.doc
-        following = doc[noun.i + 1] if noun is not None and noun.i + 1 < len(doc) else None
-        country = resources.demonym_country(following.text) if following is not None else None
+        country = country_after(sentence.doc, noun.i + 1) if noun is not None else None
         if country is None:
             return None
         for side in (frame.hosts, frame.guests):

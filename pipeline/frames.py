@@ -51,6 +51,7 @@ from .follow_ups import (
     sentence_announces_list,
 )
 from .references import (
+    DEFINITE,
     NUMBER_WORDS,
     References,
     anaphors,
@@ -61,7 +62,7 @@ from .references import (
     plural_groups,
 )
 from .triggers import Trigger
-from .when_where import SEAT_NOUNS, WhenWhere
+from .when_where import WhenWhere, is_place_of_event
 
 ABOUT_WORDS = frozenset(["contre", "sur", "de", "du", "des", "d'", "pour", "par", "envers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
@@ -405,7 +406,9 @@ class FrameBuilder(FollowUps, WhenWhere):
         and Y's companions on the other; three or more parties all met each other (mutual)."""
         noun = trigger_rules.parse_subject(token)
         # `a réuni hier au cabinet du ministre, à Cotonou, X et Y`: where, not who
-        objects = [u for u in sides.get("tail", []) if not is_where(self.doc, u)]
+        objects = [
+            u for u in sides.get("tail", []) if not is_place_of_event(self.doc[u.start : u.end])
+        ]
         if noun is None or not trigger_rules.has_noun_rule(noun.lower_) or len(objects) < 2:
             return sides, False
         parties = self.series(objects[0], right)
@@ -657,7 +660,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         if position < 1 or self.doc[position].pos_ != "NOUN":
             return None
         noun = self.doc[position]
-        if self.doc[position - 1].lower_ not in ("le", "la", "l'", "les", "ce", "cet", "cette"):
+        if self.doc[position - 1].lower_ not in DEFINITE | {"les"}:
             return None
         return noun if fold_word(noun.lower_) in anaphors() else None
 
@@ -965,18 +968,6 @@ def is_counterpart_word(token) -> bool:
         token.doc[token.i - 1].lower_ in ("homologue", "homologues")
         and resources.demonym_country(token.text) is not None
     )
-
-
-def is_where(doc: Doc, unit: Unit) -> bool:
-    """`à Cotonou`, `au cabinet du ministre`: a unit that says where."""
-    articles = frozenset(["le", "la", "les", "l'"])
-    word, position = word_before(doc, unit.start, articles)
-    if word in LOCATIVE:
-        return True
-    if word in ("de", "du", "des", "d'"):
-        seat, _ = word_before(doc, position, articles)
-        return seat in SEAT_NOUNS
-    return False
 
 
 def is_cleft_focus(doc: Doc, unit: Unit) -> bool:

@@ -65,6 +65,19 @@ DEFINITE = frozenset(["la", "le", "l'", "cette", "ce", "cet", "ladite", "ledit"]
 HOST_LANDS = frozenset(["royaume", "pays", "sultanat", "grand-duché", "faso"])
 
 
+def country_after(doc: Doc, position: int, reach: int = 1) -> str | None:
+    """The country of a demonym among the `reach` words from `position` (`homologue
+    indien`, `l'officier général togolais` with reach 2), or None."""
+    return next(
+        (
+            code
+            for token in doc[position : min(position + reach, len(doc))]
+            if (code := resources.demonym_country(token.text)) is not None
+        ),
+        None,
+    )
+
+
 def fold_word(word: str) -> str:
     """One form for the masculine, feminine, singular and plural of a noun or adjective."""
     word = word.lower()
@@ -347,7 +360,7 @@ class References:
         """`X, chef d'état-major de la Marine, a accueilli son homologue indien, l'amiral Y`:
         Y holds X's offices, for his own country (the demonym after `homologue`)."""
         position = self.noun_set_off_before(unit)
-        word, before_country = word_before(self.doc, unit.start, DEFINITE | {"de", "du", "d'"})
+        word, _ = word_before(self.doc, unit.start, DEFINITE | {"de", "du", "d'"})
         end = unit.start
         while end < unit.end and self.doc[end].ent_type_ == "GPE":
             end += 1
@@ -525,8 +538,7 @@ class References:
         if rank.text.lower().endswith(("s", "x")):
             return []  # `les généraux`
         key = plain(rank.text)
-        following = self.doc[rank.end] if rank.end < len(self.doc) else None
-        country = resources.demonym_country(following.text) if following is not None else None
+        country = country_after(self.doc, rank.end)
         holders = [
             u
             for u in self.named
@@ -566,8 +578,7 @@ class References:
                 continue
             if self.named_right_after(token):  # `son homologue, le général X`: X is written
                 continue
-            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            country = resources.demonym_country(following.text) if following is not None else None
+            country = country_after(token.doc, token.i + 1)
             own = surname(subject.person)
             others = [u for u in self.named if surname(u.person) != own]
             heads = {
@@ -717,10 +728,7 @@ class References:
         """`l'officier britannique`, `le diplomate`: a person who holds one of the noun's
         offices (an officer: any rank), or of whom the document says nothing, and not of
         another country than the demonym's when one follows."""
-        following = token.doc[token.i + 1 : token.i + 3]  # `l'officier (général) togolais`
-        country = next(
-            (c for t in following if (c := resources.demonym_country(t.text)) is not None), None
-        )
+        country = country_after(token.doc, token.i + 1, reach=2)  # `l'officier général togolais`
         if country and not self.may_be_of(unit, country):
             return False
         if not unit.titles and not unit.ranks:
@@ -747,9 +755,9 @@ class References:
         not the host."""
         following = token.doc[token.i + 1 : token.i + 4]
         words = [t.lower_ for t in following]
-        if words[:2] in (["du", "jour"], ["de", "marque"]) or words[:2] in (
-            ["du", w] for w in HOST_LANDS
-        ):  # `l'hôte du Royaume`
+        if words[:2] in (["du", "jour"], ["de", "marque"]):
+            return True
+        if words[:1] == ["du"] and words[1:2] and words[1] in HOST_LANDS:  # `l'hôte du Royaume`
             return True
         if len(following) < 2 or words[0] not in ("de", "du", "des", "d'"):
             return False

@@ -30,6 +30,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from . import resources
+from .chains import within_dateline
 from .references import fold_word, office_heads
 from .token_words import tokens_where
 
@@ -213,8 +214,7 @@ def is_reflexive(token: Token) -> bool:
 def is_dateline_place(token: Token) -> bool:
     """`ALGER, 5 mars 2025 (APS) – ...`: the parser sometimes makes the dateline's place (or
     its agency) a subject of the story's first verb."""
-    start, end = token.doc.user_data.get("dateline", (0, 0))
-    if start <= token.idx < end:
+    if within_dateline(token.doc, token.i):
         return True
     return (
         token.ent_type_ in ("LOC", "GPE")

@@ -80,25 +80,14 @@ class WhenWhere:
         """The last date the story writes before the frame's sentence (not a page date above
         the story, not the dateline's, not `depuis lundi`)."""
         index = self.sentence_index(frame.trigger.start)
-        start = next(
-            (
-                i
-                for i, sentence in enumerate(self.sentences)
-                if any(t.pos_ in ("VERB", "AUX") for t in sentence)
-                and any(
-                    e.label_ == "PERSON" and sentence.start <= e.start < sentence.end
-                    for e in self.entities
-                )
-            ),
-            index,
-        )
-        for sentence in reversed(self.sentences[start:index]):
+        start = self.story_start()
+        for sentence in reversed(self.sentences[index if start is None else start : index]):
             dates = [
                 e
                 for e in self.entities
                 if e.label_ == "DATE"
                 and sentence.start <= e.start < sentence.end
-                and not chains.in_dateline(self.doc, e.start)
+                and not chains.within_dateline(self.doc, e.start)
                 and not after_since(e)
             ]
             if dates:
@@ -121,15 +110,33 @@ class WhenWhere:
         Défense ... a présidé`); page dates and headlines name nobody."""
         if self.doc.user_data.get("dateline_date"):
             return None
-        for sentence in self.sentences:
-            if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
-                continue  # a site's name or a heading above the story (`Lëtzebuerger Arméi`)
-            ents = [e for e in self.entities if sentence.start <= e.start < sentence.end]
-            if any(e.label_ == "PERSON" for e in ents):
-                dated = [e for e in ents if e.label_ == "DATE"]
-                dated.sort(key=lambda e: not any(t.like_num for t in e))
-                return dated[0] if dated else None
-        return None
+        start = self.story_start()
+        if start is None:
+            return None
+        sentence = self.sentences[start]
+        dated = [
+            e
+            for e in self.entities
+            if e.label_ == "DATE" and sentence.start <= e.start < sentence.end
+        ]
+        dated.sort(key=lambda e: not any(t.like_num for t in e))
+        return dated[0] if dated else None
+
+    def story_start(self) -> int | None:
+        """The first sentence with a verb that names a person: where the story begins (not a
+        site's name or a heading above it, `Lëtzebuerger Arméi`)."""
+        return next(
+            (
+                i
+                for i, sentence in enumerate(self.sentences)
+                if any(t.pos_ in ("VERB", "AUX") for t in sentence)
+                and any(
+                    e.label_ == "PERSON" and sentence.start <= e.start < sentence.end
+                    for e in self.entities
+                )
+            ),
+            None,
+        )
 
     def date_and_place(self, frame: Frame) -> None:
         trigger = frame.trigger.start
