@@ -39,7 +39,7 @@ import pandas as pd
 
 from . import resources
 from .artefacts import table_frame
-from .dates import parse_date
+from .dates import parse_date, parse_date_near
 from .history import person_history
 from .identity import name_key, name_words, resolve_people
 from .resources import plain, strip_accents
@@ -375,13 +375,29 @@ def context_date_place(result: DocumentResult, sentence: dict | None) -> tuple[s
     return date, place
 
 
+def story_anchor(result: DocumentResult) -> Date | None:
+    """In a story without dateline or page date, the first full date an event of it is
+    given (`le mardi 11 mars 2025`), against which its bare weekdays are read."""
+    dated = sorted(
+        (relation["date"]["start"], relation["date"]["text"])
+        for relation in result.relations
+        if relation.get("frame") and relation.get("date")
+    )
+    found = next((iso for _, text in dated if (iso := parse_date(text))), None)
+    return Date.fromisoformat(found) if found else None
+
+
 def frame_date_place(result: DocumentResult, relation: dict) -> tuple[str, str]:
     """An event's date and place: the ones its frame names, else the dateline's (never the
     page's publication date, which only resolves weekdays)."""
     dateline = result.dateline or {}
     date = ""
     if relation.get("date"):
-        date = parse_date(relation["date"]["text"], reference_date(result)) or ""
+        reference = reference_date(result)
+        date = parse_date(relation["date"]["text"], reference) or ""
+        anchor = story_anchor(result) if not date and reference is None else None
+        if anchor is not None:
+            date = parse_date_near(relation["date"]["text"], anchor) or ""
     date = date or dateline.get("date") or ""
     if date and relation.get("date_shift"):  # `la veille`: a day before that date
         date = (Date.fromisoformat(date) + timedelta(days=relation["date_shift"])).isoformat()

@@ -173,6 +173,8 @@ def chains(
             and not object_after_a_seat(previous, element, gap)
             and all(t.is_space or t.lower_ in CHAIN_CONNECTORS or is_demonym(t) for t in gap)
             or second_office(previous, element, gap)
+            or coordinated_country(previous, element, gap, found[-1])
+            or speciality_after_rank(previous, gap)
             or (
                 element.label_ == "GPE"
                 and previous.label_ in ("ORG", "GPE", "LOC")
@@ -239,6 +241,33 @@ def second_office(previous: Span, element: Span, gap: Span) -> bool:
     return words == ["et"] and previous.label_ == "TITLE" and element.label_ == "TITLE"
 
 
+def coordinated_country(previous: Span, element: Span, gap: Span, chain: list[Span]) -> bool:
+    """`l'attaché de défense de Suisse pour la Tunisie et l'Algérie, le colonel X`: countries
+    joined by `et` in an office's complement keep the chain open."""
+    words = [t.lower_ for t in gap if not t.is_space]
+    return (
+        previous.label_ == "GPE"
+        and element.label_ == "GPE"
+        and "et" in words
+        and all(w == "et" or w in DETERMINERS for w in words)
+        and any(e.label_ == "TITLE" for e in chain)
+    )
+
+
+def speciality_after_rank(previous: Span, gap: Span) -> bool:
+    """`le Général de division (pilote) X`, `le colonel (ER) Y`: a speciality or status in
+    brackets after a grade keeps the chain."""
+    words = [t.text for t in gap if not t.is_space]
+    return (
+        previous.label_ == "RANK"
+        and len(words) == 3
+        and words[0] == "("
+        and words[2] == ")"
+        and words[1].replace(".", "").isalnum()
+        and len(words[1]) <= 12
+    )
+
+
 def opens_group(element: Span) -> bool:
     """`M. A, les ministres de la Défense des pays voisins`: an office after a plural
     determiner is a group of its own, never the office of the name before it."""
@@ -302,8 +331,15 @@ def units(chain: list[Span]) -> list[Unit]:
             owner[index] = before[-1]
         elif element.label_ in ("RANK", "HONORIFIC") or introduces_next(element):
             owner[index] = after[0]
-        elif element.label_ in ("ORG", "GPE") and index > 0 and owner[index - 1] == after[0]:
-            owner[index] = after[0]  # the organisation of an office that opens the next name
+        elif (
+            element.label_ in ("ORG", "GPE", "TITLE")
+            and index > 0
+            and owner[index - 1] == after[0]
+            and chain[index - 1].label_ in ("TITLE", "ORG", "GPE")
+        ):
+            # the organisation or second office of an office that opens the next name
+            # (`M. A, le ministre d'État, ministre de la Défense du Burkina Faso, le général B`)
+            owner[index] = after[0]
         else:
             owner[index] = before[-1]
     result = []

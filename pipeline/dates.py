@@ -57,6 +57,11 @@ NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # `le 24/9`: the reference's year
 TEXTUAL = re.compile(rf"\b(\d{{1,2}})\s*(?:er|e|eme)?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{4}}))?\b")
+# `les 25 et 26 septembre 2025`, `11-13 mars`: two days or a span of one month, its first day
+DAY_PAIR = re.compile(
+    rf"\b(\d{{1,2}})(?:er)?\s*(?:et|&|-|–|au)\s*\d{{1,2}}(?:er)?\s+({MONTH_PATTERN})\.?"
+    rf"(?:\s+(\d{{4}}))?\b"
+)
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 
 
@@ -94,7 +99,7 @@ def parse_to_date(text: str, reference: date | None = None) -> date | None:
     match = DAY_MONTH.match(plain)
     if match:
         return _make(reference.year, int(match[2]), int(match[1])) if reference else None
-    match = TEXTUAL.search(plain)
+    match = DAY_PAIR.search(plain) or TEXTUAL.search(plain)
     if match:
         if match[3]:
             return _make(int(match[3]), MONTHS[match[2]], int(match[1]))
@@ -108,6 +113,18 @@ def parse_to_date(text: str, reference: date | None = None) -> date | None:
     if re.search(r"\d{4}", plain) and re.search(r"\d{1,2}\D", plain):
         return _dateparser(text)
     return None
+
+
+def parse_date_near(text: str, anchor: date) -> str | None:
+    """A date of a story with no dateline or page date, read against the story's own first
+    full date: a bare weekday is the nearest such day (`Mardi 11 mars ... Jeudi, il a
+    visité` is the 13th, `Lundi` the 10th), a day and month take the anchor's year."""
+    plain = strip_accents(text).lower()
+    match = WEEKDAY.search(plain)
+    if match and not re.search(r"\d", plain):
+        ahead = (WEEKDAYS[match[1]] - anchor.weekday()) % 7
+        return (anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)).isoformat()
+    return parse_date(text, anchor)
 
 
 def _dateparser(text: str) -> date | None:

@@ -16,6 +16,7 @@ Out: more guests and attendees on the frames, and frames completed across senten
   `entouré de`), or belongs to its delegation (`La délégation comprenait X`), joins that
   party's side.
 - *Attendance*: `en présence de X`, `Ont pris part à l'audience X et Y`, `X et Y ont assisté`,
+  `Étaient présents (aux côtés du préfet) X et Y`,
   `Aux côtés du ministre se trouvaient X`, `..., aux côtés de X`: attendees of the event of
   that sentence, else of the event told just before (within two sentences, or any distance
   when the sentence names it, `l'audience`, or stands beside its host, `Aux côtés du
@@ -51,6 +52,13 @@ LIST_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 
 
 DELEGATION_NOUNS = frozenset(["délégation", "mission"])
+PRESENT_WORDS = frozenset(["présent", "présente", "présents", "présentes"])
+
+
+def is_present(token) -> bool:
+    """`Étaient présents à l'audience X et Y`, `Était également présente Z`: `présent` said
+    of the attendees (the model lemmatises its feminine as itself)."""
+    return token.lower_ in PRESENT_WORDS and token.pos_ in ("ADJ", "NOUN", "VERB")
 
 
 def is_leader_lemma(lemma: str) -> bool:
@@ -360,13 +368,17 @@ class FollowUps:
         here = [f for f in events if index in self.told_in(f)]
         sentence = self.sentences[index]
         beside_host = alongside_start(sentence) is not None and any(
-            t.lemma_ == "trouver" for t in sentence
+            t.lemma_ == "trouver" or is_present(t) for t in sentence
         )
         reach = len(self.sentences) if names_the_event(sentence) or beside_host else 2
         before = [f for f in events if 0 < index - max(self.told_in(f)) <= reach]
         kind = named_event_kind(sentence)  # `L'audience s'est déroulée en présence de X`
         before = [f for f in before if f.relation == kind] or before
-        frame = (here or before or [None])[-1]
+        candidates = here or before
+        # (`... en visite de travail au siège de la Commission`: a body's frame inside a
+        # list line of a person's audiences is not whom the attendees attend)
+        with_person = [f for f in candidates if any(u.person for u in f.hosts)]
+        frame = (with_person or candidates or [None])[-1]
         if frame is None:
             self.alongside(index)
             return
@@ -389,7 +401,9 @@ class FollowUps:
             (
                 t
                 for t in sentence
-                if t.lemma_ in ATTENDANCE_VERBS or (t.lemma_ == "trouver" and sides is not None)
+                if t.lemma_ in ATTENDANCE_VERBS
+                or is_present(t)
+                or (t.lemma_ == "trouver" and sides is not None)
             ),
             None,
         )

@@ -187,24 +187,38 @@ class FrameBuilder(FollowUps, WhenWhere):
         )
 
     def meeting_of_a_reception(self, frame: Frame) -> bool:
-        """`X a accueilli Y. Les deux chefs ont ensuite tenu une séance de travail`: a
-        meeting of `les deux ...` who are the host and guest of a reception told before is
-        that reception (one fact once)."""
+        """`X a accueilli Y. Les deux chefs ont ensuite tenu une séance de travail`, `La
+        rencontre X–Y a permis ...`: a meeting of `les deux ...`, or told again by a definite
+        noun, between the host and guest of a reception told before is that reception (one
+        fact once)."""
         if frame.relation != "MET":
             return False
-        subject = trigger_rules.parse_subject(frame.trigger[0])
-        if subject is None or subject.i == 0 or self.doc[subject.i - 1].lower_ not in NUMBER_WORDS:
-            return False  # not `les deux chefs`: a meeting told on its own
+        trigger = frame.trigger[0]
+        subject = trigger_rules.parse_subject(trigger)
+        told_again = trigger.pos_ == "NOUN" and self.doc[trigger.i - 1].lower_ in DEFINITE
+        if not told_again and (
+            subject is None or subject.i == 0 or self.doc[subject.i - 1].lower_ not in NUMBER_WORDS
+        ):
+            return False  # not `les deux chefs`, `La rencontre A–B`: a meeting told on its own
         sentence = self.sentences[self.sentence_index(frame.trigger.start)]
         if any(t.ent_type_ == "DATE" for t in sentence):
             return False  # `les deux hommes s'étaient rencontrés le 14 février`: another day
-        parties = {u.start for u in frame.hosts + frame.guests}
-        return len(parties) == 2 and any(
-            f.relation == "RECEIVED"
-            and parties <= {u.start for u in f.hosts + f.guests}
-            and f.trigger.start < frame.trigger.start
-            for f in self.frames
+        parties = {surname(u.person) if u.person else u.start for u in frame.hosts + frame.guests}
+        reception = next(
+            (
+                f
+                for f in self.frames
+                if f.relation == "RECEIVED"
+                and parties
+                <= {surname(u.person) if u.person else u.start for u in f.hosts + f.guests}
+                and f.trigger.start < frame.trigger.start
+            ),
+            None,
         )
+        if len(parties) != 2 or reception is None:
+            return False
+        reception.attendees += [u for u in frame.attendees if u not in reception.attendees]
+        return True
 
     def dated_lines(self, frame: Frame) -> list[Frame]:
         """`– Lundi 9 juin : l'ambassadeur X ;` `– Mardi 10 juin : ...`: guests listed on
@@ -289,6 +303,14 @@ class FrameBuilder(FollowUps, WhenWhere):
                 # the subject, the guest its dative
                 dative = [u for u in right if preceded_by(u, ("à", "au", "aux")) and u not in agent]
                 subject = self.series(dative[0], right) if dative else []
+                clitic = next(
+                    (t for t in self.doc[sentence.start : token.i] if t.lower_ == "lui"), None
+                )
+                if not subject and clitic is not None:
+                    # `Mardi, une audience lui a été accordée par X`: the person the story
+                    # is about
+                    person = self.references.subject_person(index, clitic.i)
+                    subject = [person] if person is not None else []
             if not subject and agent:  # `Reçu par X, titre, Y a ...`: Y follows the agent
                 subject = self.main_subject_after(index, agent[0], right)
             guest = next((u for u in subject if u.person is not None), None)
@@ -300,6 +322,13 @@ class FrameBuilder(FollowUps, WhenWhere):
             fronted = [u for u in left if u.person is not None and is_companion(self.doc, u)]
             subject += [u for u in fronted if u not in subject]  # `Accompagné de X, Y a été reçu`
             sides = {"host": agent, "guest": subject}
+        elif right and (antecedent := self.inverted_clitic_object(index, token)) is not None:
+            # `l'École de l'Air, où l'a accueilli son commandant, le colonel X`: the subject
+            # follows the verb, the clitic object is the clause's antecedent person
+            sides = {
+                trigger.rule["subject"]: self.series(right[0], right),
+                trigger.rule["object"]: [antecedent],
+            }
         else:
             objects = self.object_side(right, trigger.rule)
             named_subject = subject[0] if subject else None
@@ -318,6 +347,15 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame, sides.get(second, []))
+        if (
+            trigger.rule.get("lemma") == "recevoir"
+            and token.lemma_ == "recevoir"
+            and not trigger.passive
+            and frame.hosts
+            and not any(u.person for u in frame.hosts)
+            and any(t.lower_ == "visite" for t in self.doc[token.i : trigger.object_start])
+        ):  # `le Collège a reçu la visite de X`: a visit to an institution, like `visiter`
+            frame.body_host = True
         presence = presence_start(sentence)
         present = [u for u in units if presence is not None and u.start >= presence]
         # `a reçu les deux chefs d'état-major invités, en présence du général X`: not X
@@ -346,6 +384,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             and hosts_written[0].title_only
         ):  # `X a été reçu par le chef d'état-major. Le général Y a tenu avec son hôte ...`
             frame.hosts = self.introduced_next(index, hosts_written[0], frame, host=True)
+        if not frame.guests and frame.hosts:
+            # `le Chef de l'État a eu un tête-à-tête avec le diplomate italien`: a party of
+            # the event told before, written as an anaphoric noun
+            frame.guests = self.anaphoric_object(index, trigger.object_start, right_end, frame)
         if not frame.guests and frame.hosts and any(
             t.lower_ in ("homologue", "homologues") or self.stands_for_the_guest(t)
             for t in self.doc[trigger.object_start : right_end]
@@ -375,6 +417,35 @@ class FrameBuilder(FollowUps, WhenWhere):
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         return frame
+
+    def anaphoric_object(self, index: int, start: int, end: int, frame: Frame) -> list[Unit]:
+        previous = self.frames[-1] if self.frames else None
+        for token in self.doc[start:end]:
+            row = anaphors().get(fold_word(token.lower_))
+            if (
+                row is None
+                or row["kind"] not in ("office", "guest")
+                or token.pos_ != "NOUN"
+                or self.doc[token.i - 1].lower_ not in DEFINITE
+            ):
+                continue
+            person = self.references.pronoun(token, index, previous)
+            hosts = {surname(u.person) for u in frame.hosts if u.person is not None}
+            if person is not None and surname(person.person) not in hosts:
+                return [person]
+        return []
+
+    def inverted_clitic_object(self, index: int, token) -> Unit | None:
+        """The person a clitic object stands for in `où l'a accueilli X` / `où les a reçus
+        X` (the main clause's subject), or None when the verb has no such clitic."""
+        position = token.i - 1
+        while position > 0 and self.doc[position].pos_ == "AUX":
+            position -= 1
+        if position < 1 or self.doc[position].lower_ not in ("l'", "l’", "les", "la", "le"):
+            return None
+        if self.doc[position - 1].lower_ != "où":
+            return None
+        return self.references.subject_person(index, position - 1)
 
     def stands_for_the_guest(self, token) -> bool:
         """`un hôte de marque`, `le visiteur`, `son invité`: a noun in a reception's object
@@ -583,6 +654,17 @@ class FrameBuilder(FollowUps, WhenWhere):
             group = self.references.group(subject, previous)  # `les parlementaires`
             if group:
                 return group
+        if (
+            subject is not None
+            and subject.ent_type_ == "TITLE"
+            and fold_word(subject.lower_) in anaphors()
+        ):  # `l'émissaire de Bakou a eu des discussions avec`: an office nobody holds here
+            # that is also an anaphoric noun stands for the person it points back to
+            unit = next((u for u in left if u.start <= subject.i < u.end), None)
+            if unit is not None and unit.title_only and not self.references.office_holders(unit):
+                person = self.references.pronoun(subject, index, previous)
+                if person is not None:
+                    return [person]
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             named = [u for u in left if u.start > subject.i and u.person is not None]
             person = self.references.pronoun(subject, index, previous)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from . import date_spans as _date_spans  # noqa: F401  (registers communique_dates)
-from . import french_tokenizer, lemmas, resources
+from . import french_tokenizer, lemmas, resources, segment
 from . import name_propagation as _name_propagation  # noqa: F401  (registers the component)
 from . import relations as _relations  # noqa: F401  (registers communique_relations)
 from .dates import WEEKDAYS
@@ -129,8 +129,19 @@ if not Doc.has_extension("sentence_starts"):
     Doc.set_extension("sentence_starts", default=None)
 
 
+NO_DASH = "(?![^–—]*[–—])"  # no en or em dash in the word
+
+
+def without_dashes(expression: re.Pattern) -> re.Pattern:
+    """The same expression, that never matches a word with an en or em dash (its inline
+    global flags, `(?iu)`, are already in `expression.flags`)."""
+    body = re.sub(r"^\(\?[a-zA-Z]+\)", "", expression.pattern)
+    return re.compile(f"{NO_DASH}(?:{body})", expression.flags)
+
+
 def keep_hyphenated_words(nlp: Language) -> None:
-    """Stop the French tokenizer from splitting on hyphens between letters or digits."""
+    """Stop the French tokenizer from splitting on hyphens between letters or digits; split
+    on dashes between words."""
     infixes = [
         pattern
         for pattern in nlp.Defaults.infixes
@@ -139,6 +150,11 @@ def keep_hyphenated_words(nlp: Language) -> None:
     infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
     infixes.append(r"(?<=[\w])(?:–|—|--)(?=[\w])")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    french_words = nlp.tokenizer.token_match
+    if french_words is not None and hasattr(french_words, "__self__"):
+        # `la rencontre Pierre Louis–Lapointe-Morrison`: spaCy's French word list matches
+        # any hyphen, the en dash included; a dash between two names joins two people
+        nlp.tokenizer.token_match = without_dashes(french_words.__self__).match
 
 
 # --------------------------------------------------------------------------- patterns
@@ -191,6 +207,36 @@ def office_words(kind: str) -> frozenset[str]:
     )
 
 
+def is_office_noun(word: str) -> bool:
+    """`chef`, `attachés`, `vice-ministre`: the first word of an office or grade of `models/`,
+    in the singular or the plural, with or without a prefix."""
+    heads = segment.office_words()
+    last = word.rsplit("-", 1)[-1]
+    singulars = {last, last[:-1] if last.endswith(("s", "x")) else last}
+    if last.endswith("aux"):
+        singulars.add(last[:-3] + "al")
+    return bool(singulars & heads)
+
+
+FEMININE_OFFICE_ENDINGS = (
+    ("teur", "trice"), ("adeur", "adrice"), ("eur", "eure"), ("ier", "ière"), ("er", "ère"),
+    ("et", "ète"), ("ant", "ante"), ("ent", "ente"), ("é", "ée"), ("ul", "ule"),
+    ("chef", "cheffe"),
+)
+
+
+def feminine_office(word: str) -> str:
+    """`directeur` -> `directrice`, `chef` -> `cheffe`, `préfet` -> `préfète`, `chargé` ->
+    `chargée`, `gouverneur` -> `gouverneure`; `ministre`, `secrétaire` stay."""
+    last = word.rsplit("-", 1)[-1]
+    for masculine, feminine in FEMININE_OFFICE_ENDINGS:
+        if last.endswith(masculine) and not (
+            masculine == "eur" and last.endswith(("teur", "adeur"))
+        ):
+            return word[: len(word) - len(masculine)] + feminine
+    return word
+
+
 def plural(word: str) -> str:
     """French plural of an office noun: `ministre` -> `ministres`, `général` -> `généraux`."""
     lower = word.lower()
@@ -211,6 +257,7 @@ def office_forms(phrase: str, prefixes: list[str]) -> list[str]:
         return [phrase]
     first, _, rest = phrase.partition(" ")
     heads = {first} if first in office_words("no_plural") else {first, plural(first)}
+    heads |= {feminine_office(head) for head in list(heads) if head == first}
     if "-" not in first:
         heads |= {f"{prefix}-{first}" for prefix in prefixes}
     return sorted(" ".join(filter(None, (head, rest))) for head in heads)
@@ -649,6 +696,7 @@ class EntityCorrector:
         entities = self.names_after_offices(doc, entities)
         entities = names_set_off_after_offices(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
+        entities = acronyms_after_articles(doc, entities)
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)
         entities = self.named_after_a_person(doc, entities)
@@ -1068,20 +1116,30 @@ class EntityCorrector:
         return end
 
     def acronyms_in_parentheses(self, doc: Doc, entities: list[Span]) -> list[Span]:
-        occupied = {i for e in entities for i in range(e.start, e.end)}
+        """`(CICR)`, `(FAd'H)`: an acronym alone between parentheses is an organisation's,
+        also when the model read it as a place or a person."""
         result = list(entities)
         orths = doc.to_array(ORTH).tolist()
-        between_parentheses = [
-            i for i in range(1, len(doc) - 1) if (orths[i - 1], orths[i + 1]) == PARENTHESES
-        ]
-        for token in (doc[i] for i in between_parentheses):
-            if token.i in occupied:
+        closing = {i for i, orth in enumerate(orths) if orth == PARENTHESES[1]}
+        for i, orth in enumerate(orths):
+            if orth != PARENTHESES[0]:
                 continue
-            if (
-                re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", token.text)
-                and sum(ch.isupper() for ch in token.text) >= 2
+            end = next((j for j in range(i + 2, min(i + 5, len(doc))) if j in closing), None)
+            if end is None or any(doc[j].whitespace_ for j in range(i + 1, end - 1)):
+                continue
+            text = doc[i + 1 : end].text
+            if not (
+                re.fullmatch(r"[A-Z][A-Za-z0-9&\-'’]{1,11}", text)
+                and sum(ch.isupper() for ch in text) >= 2
             ):
-                result.append(Span(doc, token.i, token.i + 1, label="ORG"))
+                continue
+            inside = [e for e in result if e.start < end and i + 1 < e.end]
+            if any(
+                e.label_ not in ("LOC", "PERSON") or e.start <= i or e.end > end for e in inside
+            ):
+                continue
+            result = [e for e in result if e not in inside]
+            result.append(Span(doc, i + 1, end, label="ORG"))
         return result
 
     # -- places
@@ -1444,6 +1502,19 @@ class EntityCorrector:
             while end < len(doc) and doc[end].is_lower and absorbable(doc[end]):
                 end += 1
             return end
+        if (
+            token.lower_ == "et"
+            and end + 2 < len(doc)
+            and doc[end - 1].is_lower
+            and doc[end - 1].pos_ == "NOUN"
+            and doc[end - 2].lower_ in ("la", "le", "l'", "les")
+            and doc[end + 1].lower_ in ("la", "le", "l'", "les")
+            and doc[end + 2].is_lower
+            and doc[end + 2].pos_ == "NOUN"
+            and not is_office_noun(doc[end + 2].lower_)
+            and absorbable(doc[end + 2])
+        ):
+            return end + 3  # `chef d'état-major adjoint pour la planification et l'organisation`
         connector = end
         if (
             token.lower_ == "et"
@@ -1471,6 +1542,26 @@ class EntityCorrector:
                     look += 1
                 return look
         return end
+
+
+ACRONYM_ARTICLES = frozenset(["l'", "l’", "la", "le", "les", "du", "des", "au", "aux"])
+
+
+def acronyms_after_articles(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`le chef d'état-major de l'ANP`: a word in capitals that no rule or the model
+    labelled, after an article, is an organisation's acronym (names in capitals follow a
+    rank, an honorific or a first name, never an article)."""
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    found = [
+        Span(doc, token.i, token.i + 1, label="ORG")
+        for token in doc[1:]
+        if token.i not in taken
+        and 2 <= len(token.text) <= 8
+        and token.text.isupper()
+        and token.is_alpha
+        and doc[token.i - 1].lower_ in ACRONYM_ARTICLES
+    ]
+    return entities + found
 
 
 # --------------------------------------------------------------------------- building

@@ -98,7 +98,7 @@ def office_key(text: str, without_demonyms: bool = False) -> tuple[str, frozense
     """(head, complements) of an office: `Ministres de la Défense` -> (ministre, {défense});
     `without_demonyms`: a nationality is not a complement (`chef d'état-major burkinabè`
     -> (chef, {état, major}), the country is checked apart)."""
-    words = [w for w in re.split(r"[\s'’]+", text.lower()) if w and w not in STOP_WORDS]
+    words = [w for w in re.split(r"[\s'’,;()]+", text.lower()) if w and w not in STOP_WORDS]
     if not words:
         return "", frozenset()
     complements = words[1:]
@@ -412,12 +412,16 @@ class References:
         # Laos`): a holder of any of them fits
         affiliations = [a.text for a in unit.affiliations[:1]] or [""]
         if plural:
-            affiliations += coordinated_bodies(title.doc, unit.end)
+            after = unit.affiliations[0].end if unit.affiliations else unit.end
+            affiliations += coordinated_bodies(title.doc, after)
         fitting, exact = [], []
         closeness: dict[int, int] = {}  # holder -> words by which his office differs
         names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
         countries = title_countries(title.text)
+        group_countries = frozenset(
+            code for a in affiliations for code in resources.countries_named_in(a)
+        )
         for head, complements in names:
             candidates = list(self.holders.get(head, ()))
             if countries or plural:  # (`les deux attachés de défense`: X, attaché de défense
@@ -427,7 +431,10 @@ class References:
                 if not (complements <= holder_complements or holder_complements <= complements):
                     continue
                 holder_affiliation = holder.affiliations[0].text if holder.affiliations else ""
-                if not any(same_body(a, holder_affiliation) for a in affiliations):
+                of_group_country = plural and bool(self.countries_of(holder) & group_countries)
+                if not any(same_body(a, holder_affiliation) for a in affiliations) and not (
+                    of_group_country and not holder_affiliation
+                ):  # (`les ministres ... de la Guinée et du Togo`: `son homologue togolais, X`)
                     continue
                 if affiliations[0] and not holder_affiliation and any(
                     resources.demonym_country(w) is None for w in holder_complements - complements
@@ -619,22 +626,43 @@ class References:
 
     # ------------------------------------------------------------------ pronouns
 
-    def subject_person(self, sentence_index: int, before: int) -> Unit | None:
+    def subject_person(
+        self, sentence_index: int, before: int, skip_unresolved: bool = False
+    ) -> Unit | None:
         """The named person who is the grammatical subject earlier in this sentence (`X a
         atterri, où il a été accueilli`) or of a recent earlier sentence."""
         for index in range(sentence_index, max(sentence_index - 1 - SUBJECT_WINDOW, -1), -1):
             for unit in self.units_by_sentence[index]:
-                if unit.person is None or unit.end > before:
+                if unit.end > before or not any(
+                    t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]
+                ):
                     continue
-                if any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end]):
+                if unit.person is not None:
                     return unit
-            persons = [
-                u
-                for u in self.units_by_sentence[index]
-                if u.person is not None and u.end <= before and not preceded_by(u, OBLIQUE_WORDS)
-            ]
-            if persons:
-                return persons[0]
+                if unit.title_only and index < sentence_index:
+                    # `Le Président du Conseil a exhorté ... Il s'est entretenu`: a subject
+                    # written as an office stands for its one holder, an anaphoric noun
+                    # (`l'émissaire de Bakou a eu ...`) for whom it stands; else for nobody
+                    # named in its sentence
+                    holders = self.distinct(self.office_holders(unit))
+                    if len(holders) == 1:
+                        return holders[0]
+                    head = self.doc[unit.titles[0].start]
+                    if head.lower_ in anaphors():
+                        return self.pronoun(head, index, None)
+                    if not skip_unresolved:
+                        return None
+                    break
+            else:
+                persons = [
+                    u
+                    for u in self.units_by_sentence[index]
+                    if u.person is not None
+                    and u.end <= before
+                    and not preceded_by(u, OBLIQUE_WORDS)
+                ]
+                if persons:
+                    return persons[0]
         return None
 
     def last_person(self, position: int) -> Unit | None:
@@ -650,6 +678,16 @@ class References:
         if token.i > 0 and token.doc[token.i - 1].lower_ == "deux" and token.lower_.endswith(
             ("s", "x")
         ):  # `les deux hommes`, `les deux officiers`: the two parties of the event told
+            if country_after(token.doc, token.i + 1, reach=2):
+                # `les deux officiers généraux qataris`: two of one country are the guest
+                # side (a guest and his companion)
+                fitting = [
+                    u
+                    for u in previous_frame.guests
+                    if u.person is not None and self.fits_office_noun(token, row, u)
+                ]
+                if len(self.distinct(fitting)) == 2:
+                    return fitting
             sides = [
                 next((u for u in side if u.person is not None), None)
                 for side in (previous_frame.hosts, previous_frame.guests)
@@ -711,7 +749,16 @@ class References:
                 # `a reçu un hôte. Il s'agit du général X. Il était accompagné de Y et Z.
                 # L'hôte du jour ...`: the guest told first, not his companions
                 return told_first[0]
-            return named[0] if len(named) == 1 else None
+            if len(named) > 1:
+                # `la rencontre A–B ... Le chancelier y était accompagné de C. Le lendemain,
+                # le diplomate a effectué une visite`: of the parties, the one the story
+                # last made its subject
+                subject = self.subject_person(sentence_index, token.i, skip_unresolved=True)
+                same = [u for u in named if subject is not None and self.same_person(
+                    {plain(u.person.text), plain(subject.person.text)}
+                )]
+                return same[0] if same else None
+            return named[0] if named else None
         if previous_frame is None and row["kind"] == "office":
             # `Le patron de l'armée togolaise a été reçu`: before any event, the person the
             # story opened with, if he holds such an office

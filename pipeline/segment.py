@@ -77,6 +77,12 @@ UNDATED_DATELINE = re.compile(
     rf"(?P<place>{PLACE_WORD}(?:[ \-](?:{PLACE_WORD}|d[eu']|de la)){{0,3}})"
     r"(?P<agency>\s*\([^()]{1,40}\))?\s+[–—-]\s+(?=[A-ZÀ-ÖØ-Þ«])"
 )
+# `Le 8 octobre 2025 – Ottawa (Ontario) – Affaires mondiales Canada`: a paragraph of its own
+DATE_FIRST_DATELINE = re.compile(
+    rf"(?:le\s+)?(?P<date>{DATE_PATTERN})\s*[–—-]\s*(?P<place>{PLACE})"
+    rf"(?:\s*\([^)]{{1,40}}\))?(?:\s*[–—-]\s*[^\n–—]{{1,60}})?\s*",
+    re.IGNORECASE,
+)
 PUBLISHED = re.compile(
     rf"(?:publi[ée]+|mis en ligne)\s+le\s*:?\s*(?P<date>{DATE_PATTERN})", re.IGNORECASE
 )
@@ -154,6 +160,12 @@ def find_dateline(
     for number, (start, end) in enumerate(paragraphs[:DATELINE_WINDOW]):
         if (match := DATELINE.match(text, start, end)) and not names_an_office(match["place"]):
             return dated_dateline(match, reference)
+        if match := DATE_FIRST_DATELINE.fullmatch(text, start, end):
+            place = match["place"]
+            return Dateline(
+                start, end, place, match.start("place"), match.end("place"), match["date"],
+                parse_date(match["date"], reference), match.start("date"), match.end("date"),
+            )
         if number == 0 and (match := UNDATED_DATELINE.match(text, start, end)):
             return undated_dateline(match)
     return None

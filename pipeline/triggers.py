@@ -127,6 +127,7 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
                 or t.pos_ == "ADP"
                 or in_object_of(t, token)
                 or (t.i - token.i <= 9 and noun_phrase_only(t.doc[token.i + 1 : t.i]))
+                or object_after_insert(token, t)
             )
             and (
                 rule.get("object_from") == "verb"  # `honorer X de sa visite`
@@ -138,6 +139,19 @@ def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
     if match is None:
         return None
     return token.i + 1 if rule.get("object_from") == "verb" else match.i + 1
+
+
+def object_after_insert(verb: Token, noun: Token) -> bool:
+    """`a eu mardi, en marge du salon qui se tient à Dubaï, une série d'entretiens`: the
+    noun opens the object after an insert set off by commas."""
+    between = verb.doc[verb.i + 1 : noun.i]
+    commas = [t.i for t in between if t.text == ","]
+    return (
+        len(commas) >= 2
+        and verb.doc[verb.i + 1].text != ","
+        and any(t.text == "," for t in verb.doc[verb.i + 1 : verb.i + 4])
+        and noun_phrase_only(verb.doc[commas[-1] + 1 : noun.i])
+    )
 
 
 def noun_phrase_only(words: Span) -> bool:
@@ -234,6 +248,7 @@ def parse_subject(token: Token) -> Token | None:
                 c.dep_ in ("nsubj", "nsubj:pass")
                 and not is_dateline_place(c)
                 and c.lower_ != "où"
+                and c.ent_type_ != "DATE"  # `Mardi, une audience lui a été accordée`
             )
             # `Il s'y est entretenu avec ...`: the parser reads a reflexive verb's `il` as an
             # expletive; a trigger verb is never impersonal

@@ -96,10 +96,10 @@ class WhenWhere:
 
     def later_that_day(self, frame: Frame) -> bool:
         """`Dans l'après-midi, ...`, `Dans la soirée, ...`: an event that opens with a part of
-        the day and names no day of its own."""
+        the day and names no day of its own (`Plus tôt dans la matinée, ...`)."""
         sentence = self.sentences[self.sentence_index(frame.trigger.start)]
-        words = [t.lower_ for t in sentence[:4]]
-        return not frame.date_shift and any(w in DAY_PARTS for w in words[:4]) and (
+        words = [t.lower_ for t in sentence[:5]]
+        return not frame.date_shift and any(w in DAY_PARTS for w in words) and (
             words[:1] in (["dans"], ["en"], ["plus"])
         )
 
