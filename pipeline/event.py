@@ -45,3 +45,6 @@ class Frame:
     guests_from_office: bool = False
     # `la délégation a visité l'Académie`: an institution host kept beside a person host
     body_host: bool = False
+    # of a meeting, the party an attendee stands beside (`Côté ivoirien, ... en présence du
+    # général X`: the Ivorian party), by the attendee's start; else the first party
+    attended: dict[int, Unit] = field(default_factory=dict)

@@ -383,7 +383,32 @@ class FollowUps:
             self.alongside(index)
             return
         parties = {u.start for u in frame.hosts + frame.guests}
-        frame.attendees += [u for u in self.attendees(index, bool(here)) if u.start not in parties]
+        found = [u for u in self.attendees(index, bool(here)) if u.start not in parties]
+        frame.attendees += found
+        if frame.relation == "MET":
+            for attendee in found:
+                party = self.party_beside(frame, attendee, sentence)
+                if party is not None:
+                    frame.attended[attendee.start] = party
+
+    def party_beside(self, frame: Frame, attendee: Unit, sentence: Span) -> Unit | None:
+        """The party of a meeting whom an attendee attends: the home party, the one who is
+        no guest of a reception the document tells (`X a été accueilli à l'aéroport par Y.
+        L'hôte ghanéen s'est entretenu avec Z ... en présence du général W`: Z); None when
+        unsure."""
+        parties = [  # the two principal parties, not their companions
+            next((u for u in side if u.person is not None), None)
+            for side in (frame.hosts, frame.guests)
+        ]
+        visitors = {
+            surname(u.person)
+            for f in self.frames
+            if f.relation == "RECEIVED"
+            for u in f.guests
+            if u.person is not None
+        }
+        home = [u for u in parties if u is not None and surname(u.person) not in visitors]
+        return home[0] if len(home) == 1 else None
 
     def attendees(self, index: int, has_event: bool) -> list[Unit]:
         sentence = self.sentences[index]

@@ -525,6 +525,13 @@ class References:
             found |= resources.countries_named_in(affiliation.text)
         return frozenset(found)
 
+    def person_countries(self, unit: Unit) -> frozenset[str]:
+        """The countries the document gives a person through any of his named mentions."""
+        name = surname(unit.person)
+        return frozenset().union(
+            *(self.countries_of(u) for u in self.named if surname(u.person) == name)
+        )
+
     def sentence_of(self, unit: Unit) -> int:
         """The index of the sentence whose units hold `unit` (-1 if none)."""
         return next(
@@ -736,6 +743,15 @@ class References:
             return self.subject_person(sentence_index, token.i)
         if row["kind"] == "last_person":
             return self.last_person(token.i)
+        country = country_after(token.doc, token.i + 1)
+        if previous_frame is not None and country and row["kind"] in ("host", "guest"):
+            # `l'hôte ghanéen s'est entretenu`: whichever party is of that country
+            parties = self.distinct(
+                [u for u in previous_frame.hosts + previous_frame.guests if u.person is not None]
+            )
+            of_country = [u for u in parties if country in self.person_countries(u)]
+            if len(of_country) == 1:
+                return of_country[0]
         if previous_frame is not None and row["kind"] in ("host", "guest", "office", "guests"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             if row["kind"] == "office" and previous_frame.relation == "MET":

@@ -121,7 +121,9 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
             and attendee.person is not None
             and chains.surname(attendee.person) != chains.surname(hosts[0])
         ):
-            records.append(record("ATTENDED", attendee.person, hosts[0]))
+            beside = frame.attended.get(attendee.start)
+            party = beside.participant if beside is not None else None
+            records.append(record("ATTENDED", attendee.person, party or hosts[0]))
     return records
 
 

@@ -185,3 +185,13 @@ def test_dates_of_two_days_and_weekdays_near_a_story_date():
     assert parse_date("25 et 26 septembre 2025") == "2025-09-25"
     assert parse_date_near("Jeudi", date(2025, 3, 11)) == "2025-03-13"
     assert parse_date_near("lundi", date(2025, 3, 11)) == "2025-03-10"
+
+
+def test_hote_with_a_demonym_is_the_party_of_that_country_and_attendees_attend_home(analyse):
+    doc = analyse("Le ministre de la Défense du Ghana, Kofi Agyemang, séjourne depuis mercredi à "
+                  "Abidjan. Arrivé mercredi soir, M. Agyemang a été accueilli à l'aéroport par "
+                  "le directeur de cabinet, le colonel-major Mamadou Sanogo. Ce jeudi, l'hôte "
+                  "ghanéen s'est entretenu avec le ministre d'État, Siaka Fofana. Côté "
+                  "ivoirien, l'entretien s'est tenu en présence du général Yao Kouamé.")
+    assert meetings(doc) == {frozenset({"Agyemang", "Siaka Fofana"})}
+    assert events(doc, "ATTENDED") == {("Yao Kouamé", "Siaka Fofana")}
