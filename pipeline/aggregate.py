@@ -376,14 +376,10 @@ def context_date_place(result: DocumentResult, sentence: dict | None) -> tuple[s
 
 
 def story_anchor(result: DocumentResult) -> Date | None:
-    """In a story without dateline or page date, the first full date an event of it is
-    given (`le mardi 11 mars 2025`), against which its bare weekdays are read."""
-    dated = sorted(
-        (relation["date"]["start"], relation["date"]["text"])
-        for relation in result.relations
-        if relation.get("frame") and relation.get("date")
-    )
-    found = next((iso for _, text in dated if (iso := parse_date(text))), None)
+    """In a story without dateline or page date, its first full date (`le mardi 11 mars
+    2025`, `les 18 et 19 mai 2025`), against which its bare weekdays are read."""
+    dates = sorted((e["start"], e["text"]) for e in result.entities if e["label"] == "DATE")
+    found = next((iso for _, text in dates if (iso := parse_date(text))), None)
     return Date.fromisoformat(found) if found else None
 
 

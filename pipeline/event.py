@@ -48,3 +48,6 @@ class Frame:
     # of a meeting, the party an attendee stands beside (`Côté ivoirien, ... en présence du
     # général X`: the Ivorian party), by the attendee's start; else the first party
     attended: dict[int, Unit] = field(default_factory=dict)
+    # `a effectué une visite ... à l'invitation de X`: X invited, the frame gives no RECEIVED
+    # (it still tells who the parties are: `les deux chefs ont ensuite ...`)
+    invitation: bool = False

@@ -60,6 +60,7 @@ from .references import (
     office_heads,
     office_key,
     plural_groups,
+    plural_office_word,
 )
 from .triggers import Trigger
 from .when_where import WhenWhere, is_place_of_event
@@ -107,6 +108,7 @@ class FrameBuilder(FollowUps, WhenWhere):
         """Frames of the trigger sentences, then what the next sentences add, then the
         parties' sentences, dates and places."""
         self.read_triggers()
+        self.hosts_from_heading()
         self.join_partial_frames()  # sorts the frames by trigger
         for index in self.story_sentences():
             self.companions(index)
@@ -171,17 +173,42 @@ class FrameBuilder(FollowUps, WhenWhere):
             None,
         )
 
+    def hosts_from_heading(self) -> None:
+        """`Rencontre Karam–Rivera Olmedo` above `Le ministre sortant a reçu hier le général
+        Santiago Rivera Olmedo`: a reception whose host is an office nobody holds here is
+        given by the heading's other party."""
+        headings = [
+            f
+            for f in self.frames
+            if f.relation == "MET"
+            and is_title_line(self.sentences[self.sentence_index(f.trigger.start)])
+        ]
+        for frame in list(self.partial):
+            if frame.relation != "RECEIVED" or frame.hosts or not frame.guests:
+                continue
+            guests = {surname(u.person) for u in frame.guests if u.person is not None}
+            for heading in headings:
+                parties = [u for u in heading.hosts + heading.guests if u.person is not None]
+                others = [u for u in parties if surname(u.person) not in guests]
+                if len(parties) == 2 and len(others) == 1:
+                    frame.hosts = others
+                    frame.sentences.add(self.sentence_index(heading.trigger.start))
+                    self.partial.remove(frame)
+                    self.frames.append(frame)
+                    break
+
     def heading_of_a_told_event(self, frame: Frame) -> bool:
         """`Rencontre Aka–Owusu-Mensah` above `Le mardi 26 novembre, un tête-à-tête a réuni M.
-        Aka et ...`: a heading whose parties the next two sentences' event names is that
-        event's title, not an event of its own (it would take another event's date)."""
+        Aka et ...` (or above `X a été reçue hier par Y`): a heading whose parties an event of
+        the story names is that event's title, not an event of its own (it would take another
+        event's date, or call a reception a meeting)."""
         index = self.sentence_index(frame.trigger.start)
-        if not is_heading(self.sentences[index]):
+        if not is_title_line(self.sentences[index]):
             return False
         parties = {surname(u.person) for u in frame.hosts + frame.guests if u.person}
         return any(
             other is not frame
-            and index < self.sentence_index(other.trigger.start) <= index + 2
+            and index < self.sentence_index(other.trigger.start)
             and parties <= {surname(u.person) for u in other.hosts + other.guests if u.person}
             for other in self.frames
         )
@@ -303,6 +330,10 @@ class FrameBuilder(FollowUps, WhenWhere):
                 # the subject, the guest its dative
                 dative = [u for u in right if preceded_by(u, ("à", "au", "aux")) and u not in agent]
                 subject = self.series(dative[0], right) if dative else []
+                if not any(u.person for u in subject):
+                    # `audience a été accordée par X à la délégation de la CEEAC`: the
+                    # delegation received before
+                    subject = self.delegation_received(token.i, right_end) or subject
                 clitic = next(
                     (t for t in self.doc[sentence.start : token.i] if t.lower_ == "lui"), None
                 )
@@ -347,6 +378,12 @@ class FrameBuilder(FollowUps, WhenWhere):
             self.delegation = self.own_delegation(subject[-1])
         first, second = ("host", "guest") if trigger.relation == "RECEIVED" else ("head", "tail")
         frame.hosts = self.resolve(sides.get(first, []), frame, sides.get(second, []))
+        written_hosts = sides.get(first, [])
+        frame.invitation = (
+            trigger.relation == "RECEIVED"
+            and bool(written_hosts)
+            and all(self.invited_by(u) for u in written_hosts)
+        )
         if (
             trigger.rule.get("lemma") == "recevoir"
             and token.lemma_ == "recevoir"
@@ -384,6 +421,11 @@ class FrameBuilder(FollowUps, WhenWhere):
             and hosts_written[0].title_only
         ):  # `X a été reçu par le chef d'état-major. Le général Y a tenu avec son hôte ...`
             frame.hosts = self.introduced_next(index, hosts_written[0], frame, host=True)
+        if trigger.relation == "MET" and not frame.guests:
+            # `un tête-à-tête a réuni les deux chefs militaires`: the two parties told before
+            pair = self.two_told_before(trigger.object_start, right_end)
+            if pair:
+                frame.hosts, frame.guests = pair[:1], pair[1:]
         if not frame.guests and frame.hosts:
             # `le Chef de l'État a eu un tête-à-tête avec le diplomate italien`: a party of
             # the event told before, written as an anaphoric noun
@@ -417,6 +459,48 @@ class FrameBuilder(FollowUps, WhenWhere):
             frame.hosts, frame.guests = frame.guests[:1], frame.guests[1:]
             frame.mutual = True
         return frame
+
+    def delegation_received(self, start: int, end: int) -> list[Unit]:
+        """The named guests of the last event, when `à la délégation` is a dative here and
+        that event received a delegation (its leader `et sa délégation`, or `conduite par`)."""
+        previous = self.frames[-1] if self.frames else None
+        if previous is None or previous.relation != "RECEIVED" or not any(
+            t.lemma_ == "délégation" and self.doc[t.i - 2].lower_ == "à"
+            for t in self.doc[start:end]
+            if t.i >= 2
+        ):
+            return []
+        if previous.delegation is not None:
+            self.delegation = previous.delegation  # (its members join in `build`)
+            return [previous.delegation]
+        return self.delegation_side(previous, start)
+
+    def two_told_before(self, start: int, end: int) -> list[Unit]:
+        """`les deux chefs`, `les deux hommes` in a meeting's object: the two parties of the
+        event told before, else nobody."""
+        previous = self.frames[-1] if self.frames else None
+        for token in self.doc[start:end]:
+            noun = self.doc[token.i + 1] if token.i + 1 < end else None
+            if (
+                token.lower_ == "deux"
+                and self.doc[token.i - 1].lower_ == "les"
+                and noun is not None
+                and (plural_office_word(noun.lower_) or fold_word(noun.lower_) in anaphors())
+                and previous
+            ):
+                sides = [
+                    next((u for u in side if u.person is not None), None)
+                    for side in (previous.hosts, previous.guests)
+                ]
+                return [] if None in sides else sides
+        return []
+
+    def invited_by(self, unit: Unit) -> bool:
+        """`à l'invitation du Président de l'état-major, X`: who invited, not who received."""
+        word, position = word_before(self.doc, unit.start)
+        return word == "invitation" or (
+            word in ("de", "du", "d'") and word_before(self.doc, position)[0] == "invitation"
+        )
 
     def anaphoric_object(self, index: int, start: int, end: int, frame: Frame) -> list[Unit]:
         previous = self.frames[-1] if self.frames else None
@@ -543,7 +627,28 @@ class FrameBuilder(FollowUps, WhenWhere):
                     if unit.person is not None and surname(unit.person) not in written:
                         written.add(surname(unit.person))
                         members.append(unit)
+        for unit in self.companions_told_before(frame, leader):
+            if surname(unit.person) not in written:
+                written.add(surname(unit.person))
+                members.append(unit)
         return members
+
+    def companions_told_before(self, frame: Frame, leader: str) -> list[Unit]:
+        """`Le Commissaire était accompagné de X et de Y. Le mardi 10 juin, le Commissaire et
+        sa délégation ont été accueillis par Z`: the leader's companions told before the
+        event."""
+        found: list[Unit] = []
+        for index in range(self.sentence_index(frame.trigger.start)):
+            verb = next((t for t in self.sentences[index] if is_companion_verb(t)), None)
+            if verb is None:
+                continue
+            persons = [u for u in self.units[index] if is_party(u)]
+            subject = self.resolve(
+                self.subject_side(index, verb, [u for u in persons if u.end <= verb.i]), frame
+            )
+            if any(u.person is not None and surname(u.person) == leader for u in subject):
+                found += [u for u in persons if u.start > verb.i and u.person is not None]
+        return found
 
     @staticmethod
     def among(unit: Unit, side: list[Unit]) -> bool:
@@ -636,6 +741,18 @@ class FrameBuilder(FollowUps, WhenWhere):
             )
         ):  # `L'officier a visité la caserne, où il a été accueilli par`: the main subject
             return self.subject_side(index, main, [u for u in left if u.end <= main.i])
+        led = [
+            u
+            for u in left
+            if u.person is not None
+            and marker(self.doc, u.start) == "led_by"
+            and subject is not None
+            and u.end <= subject.i
+        ]
+        if subject is not None and subject.pos_ == "PRON" and led:
+            # `Conduite par son chef d'état-major, X, elle a été accueillie par Y`: the
+            # delegation fronted with its leader
+            return led[:1]
         if subject is not None and (
             subject.pos_ == "PRON" or subject.lower_ in ("dernier", "dernière")
         ):
@@ -1042,6 +1159,18 @@ class FrameBuilder(FollowUps, WhenWhere):
     def told_in(self, frame: Frame) -> set[int]:
         """The sentences that tell an event: its trigger's and its list lines."""
         return frame.context | {self.sentence_index(frame.trigger.start)}
+
+
+def is_title_line(sentence: Span) -> bool:
+    """A heading or a page title: a paragraph of its own, without a verb, of a few words,
+    with no full stop (`Rencontre Karam–Rivera Olmedo au ministère de la Défense`)."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return is_heading(sentence) or (
+        len(words) <= 15
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not sentence.text.rstrip().endswith(".")
+        and sentence.text_with_ws.endswith("\n\n")
+    )
 
 
 def is_counterpart_word(token) -> bool:

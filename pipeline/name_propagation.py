@@ -7,8 +7,9 @@ Out: the same `Doc` where an organisation or place the model found whose words a
      repeats a person's surname already recognised in the document (`Rencontre
      Al-Rawahi–Kerjean` once the body names `le contre-amiral Yann Kerjean`): the model
      misses short names in headlines, after dashes and at a sentence's start. One sense per
-     discourse: the surname must be capitalised as written in the full name, longer than two
-     letters, and not a country, place or organisation of the same document.
+     discourse: the surname must be capitalised as written in the full name (or in title
+     case when written in capitals there), longer than two letters, and not a country, place
+     or organisation of the same document.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class NamePropagation:
             and len(e[-1].text) >= MIN_SURNAME_LENGTH
             and (e[-1].is_title or e[-1].is_upper)
         }
+        # a surname in capitals recurs in title case (`LAFONTANT` in the body, `Lafontant` in
+        # the headline)
+        surnames |= {name.title() for name in surnames if name.isupper()}
         surnames -= {e.text for e in entities if e.label_ != "PERSON"}
         relabelled = [self.as_person(e, entities) for e in entities]
         if any(a.label_ != b.label_ for a, b in zip(relabelled, entities, strict=True)):

@@ -473,6 +473,10 @@ class PresetEntities:
             and span[0].pos_ == "NOUN"
         ):
             return False
+        if label in ("LOC", "GPE") and len(span) == 1 and _given_name_after_grade(span) and (
+            span.end < len(span.doc) and span.doc[span.end].text[:1].isupper()
+        ):  # `le général Santiago Rivera Olmedo`: a given name, not the city
+            return False
         if label in ("GPE", "ORG") or (label == "LOC" and span.id_[:1].isupper()):
             return span.text[:1].isupper() or not span.text[:1].isalpha()
         if label == "DATE" and len(span) == 1 and span[0].lower_ in WEEKDAYS:
@@ -576,10 +580,25 @@ def _name_part_pair(first: Span, second: Span) -> bool:
             and second.end < len(second.doc) and _is_name_token(second.doc[second.end])
         )
     if second.label_ == "PERSON":
-        return (first.label_ in ("ORG", "LOC") and _capitals_name(first)) or _country_inside_name(
-            first
+        return (
+            (first.label_ in ("ORG", "LOC") and _capitals_name(first))
+            or _country_inside_name(first)
+            or _given_name_after_grade(first)
         )
     return False
+
+
+def _given_name_after_grade(first: Span) -> bool:
+    """`le général Santiago Rivera Olmedo`, `M. Paris Dupont`: a one-word place right after
+    a grade or `M.` and before a name is a given name."""
+    doc = first.doc
+    before = doc[first.start - 1].lower_ if first.start > 0 else ""
+    return (
+        first.label_ in ("LOC", "GPE")
+        and len(first) == 1
+        and first[0].is_title
+        and (before in segment.office_words() or before in ("m.", "mme", "mr"))
+    )
 
 
 def _is_particle(token) -> bool:
@@ -697,6 +716,8 @@ class EntityCorrector:
         entities = names_set_off_after_offices(doc, entities)
         entities = self.acronyms_in_parentheses(doc, entities)
         entities = acronyms_after_articles(doc, entities)
+        entities = names_paired_by_a_dash(doc, entities)
+        entities = [after_a_demonym(e) for e in entities]
         entities = self.geographic_features(doc, entities)
         entities = self.named_sites(doc, entities)
         entities = self.named_after_a_person(doc, entities)
@@ -1491,6 +1512,13 @@ class EntityCorrector:
         ):
             return self.title_step(doc, end + 1, named, portfolio)
         if (
+            token.lower_ == "en"
+            and end + 2 < len(doc)
+            and doc[end + 1].lower_ == "charge"
+            and doc[end + 2].lower_ in ("de", "du", "des", "d'")
+        ):  # `Commissaire en charge des Affaires politiques`
+            return self.title_step(doc, end + 2, named, True)
+        if (
             token.lower_ == "et"
             and portfolio
             and end + 1 < len(doc)
@@ -1542,6 +1570,40 @@ class EntityCorrector:
                     look += 1
                 return look
         return end
+
+
+def after_a_demonym(entity: Span) -> Span:
+    """`le Seychellois Dominique Labiche`, `le Mauricien Anand Sookun`: the nationality
+    written before a name is not part of it."""
+    if (
+        entity.label_ == "PERSON"
+        and len(entity) >= 3
+        and resources.demonym_country(entity[0].text) is not None
+    ):
+        return Span(entity.doc, entity.start + 1, entity.end, label="PERSON")
+    return entity
+
+
+def names_paired_by_a_dash(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`Rencontre Lafontant–Brassard-Vachon`: a capitalised word that a dash pairs with a
+    person's name, and that nothing else labelled, is a person's name too."""
+    persons = [e for e in entities if e.label_ == "PERSON"]
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    found = []
+    for token in doc[1:-1]:
+        if token.text not in ("–", "—"):
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        for word, other in ((before, after.i), (after, before.i)):
+            if (
+                word.i not in taken
+                and word.text[:1].isupper()
+                and word.text.replace("-", "").isalpha()
+                and any(p.start <= other < p.end for p in persons)
+            ):
+                found.append(Span(doc, word.i, word.i + 1, label="PERSON"))
+                taken.add(word.i)
+    return entities + found
 
 
 ACRONYM_ARTICLES = frozenset(["l'", "l’", "la", "le", "les", "du", "des", "au", "aux"])

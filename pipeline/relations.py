@@ -92,6 +92,8 @@ def frame_relations(frame: Frame, number: int, sentences: list[Span]) -> list[di
         found = relation_record(relation, head, tail, evidence, frame.confidence, frame, number)
         if frame.body_host:
             found["body_host"] = True
+        if frame.invitation:
+            found["invitation"] = True
         return found
 
     records = []
@@ -190,23 +192,24 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
     """A guest received by a named person is not also received by an organisation (unless
     he visited it: `body_host`); the
     companions that the organisation's frame received go to that person (`Une délégation
-    conduite par X, comprenant Y, ... à l'invitation de l'État-major. X a été reçu par Z`)."""
+    conduite par X, comprenant Y, ... à l'invitation de l'État-major. X a été reçu par Z`).
+    Who invited (`à l'invitation de X`) received nobody: his records only carry their
+    companions over to a named host, like an organisation's."""
+
+    def by_proxy(r: dict) -> bool:
+        return r["head"]["label"] != "PERSON" or bool(r.get("invitation"))
 
     hosts_of: dict[str, list[dict]] = {}
     for r in relations:
-        if r["relation"] == "RECEIVED" and r["head"]["label"] == "PERSON":
+        if r["relation"] == "RECEIVED" and not by_proxy(r):
             hosts_of.setdefault(last_word(r["tail"]), []).append(r)
     moved: dict[object, list[dict]] = {}  # organisation frame -> the person receptions
     for r in relations:
-        if (
-            r["relation"] == "RECEIVED"
-            and r["head"]["label"] != "PERSON"
-            and last_word(r["tail"]) in hosts_of
-        ):
+        if r["relation"] == "RECEIVED" and by_proxy(r) and last_word(r["tail"]) in hosts_of:
             moved.setdefault(r.get("frame"), hosts_of[last_word(r["tail"])])
     result = []
     for r in relations:
-        if r["relation"] != "RECEIVED" or r["head"]["label"] == "PERSON" or r.get("body_host"):
+        if r["relation"] != "RECEIVED" or not by_proxy(r) or r.get("body_host"):
             result.append(r)
         elif last_word(r["tail"]) in hosts_of:
             continue
@@ -217,7 +220,7 @@ def prefer_person_hosts(relations: list[dict]) -> list[dict]:
                      date=person.get("date"), date_shift=person.get("date_shift", 0),
                      place=person.get("place"))
             )
-        else:
+        elif not r.get("invitation"):
             result.append(r)
     return result
 

@@ -158,7 +158,11 @@ def find_dateline(
 ) -> Dateline | None:
     reference = date.fromisoformat(publication_date) if publication_date else None
     for number, (start, end) in enumerate(paragraphs[:DATELINE_WINDOW]):
-        if (match := DATELINE.match(text, start, end)) and not names_an_office(match["place"]):
+        if (
+            (match := DATELINE.match(text, start, end))
+            and not names_an_office(match["place"])
+            and plausible_place(match["place"])
+        ):
             return dated_dateline(match, reference)
         if match := DATE_FIRST_DATELINE.fullmatch(text, start, end):
             place = match["place"]
@@ -169,6 +173,13 @@ def find_dateline(
         if number == 0 and (match := UNDATED_DATELINE.match(text, start, end)):
             return undated_dateline(match)
     return None
+
+
+def plausible_place(place: str) -> bool:
+    """A dateline's place has a few words, two at most after an article (`Le Caire`, `La
+    Havane`), never a clause (`Le Quartier Général de l'Armée de l'Air a reçu la visite`)."""
+    words = place.split()
+    return len(words) <= 5 and (words[0].lower() not in ("le", "la", "les") or len(words) <= 2)
 
 
 def names_an_office(place: str) -> bool:

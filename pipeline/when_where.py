@@ -47,9 +47,15 @@ class WhenWhere:
         last_date, last_shift = self.lead_date(), 0
         story_date, story_shift = last_date, last_shift  # the day the story tells
         lead = None  # the first dated event: the story's lead
+        shifted: dict[int, Frame] = {}  # sentence -> its first frame dated by a shift
         for frame in self.frames:
             looks_back = frame.date is None and frame.date_shift < 0
-            if looks_back and lead is not None and is_pluperfect(frame.trigger.root):
+            sentence = self.sentence_index(frame.trigger.start)
+            first = shifted.get(sentence)
+            if frame.date is None and frame.date_shift and first is not None:
+                # `Le lendemain, X a visité la base, où il a été accueilli par Y`: one day
+                frame.date, frame.date_shift = first.date, first.date_shift
+            elif looks_back and lead is not None and is_pluperfect(frame.trigger.root):
                 # `Avant de partir, le CEMGA avait eu la veille un entretien`: the day before
                 # the story's lead event, not before the last event told
                 frame.date, frame.date_shift = lead[0], lead[1] + frame.date_shift
@@ -67,14 +73,36 @@ class WhenWhere:
                     if named is not None
                     else (story_date, story_shift + frame.date_shift)
                 )
+            elif frame.date is None and frame.date_shift == 0 and (
+                scene := self.day_set_just_before(frame)
+            ) is not None:
+                # `Le mercredi 5 mars, l'amiral s'est rendu à Antsiranana. Il y a été accueilli
+                # par ...`: the day the sentence before set, told by no event of its own
+                frame.date = scene
             elif frame.date is None:
                 # `La veille, il avait reçu ...`: a day before the last dated event
                 frame.date, frame.date_shift = last_date, last_shift + frame.date_shift
+            if frame.date_shift:
+                shifted.setdefault(sentence, frame)
             if frame.relation != "ATTENDANCE" and (frame.date is not None or frame.date_shift):
                 last_date, last_shift = frame.date, frame.date_shift
                 lead = lead or (frame.date, frame.date_shift)
                 if not looks_back:
                     story_date, story_shift = frame.date, frame.date_shift
+
+    def day_set_just_before(self, frame: Frame) -> Span | None:
+        """A date of the sentence right before the frame's, when no event of that sentence
+        is dated by it (it sets the scene of this one)."""
+        index = self.sentence_index(frame.trigger.start)
+        named = self.last_day_named(frame)
+        if named is None or index == 0 or not any(t.like_num for t in named):
+            return None
+        before = self.sentences[index - 1]
+        if not before.start <= named.start < before.end:
+            return None
+        if any(f.date is not None and f.date.start == named.start for f in self.frames):
+            return None
+        return named
 
     def last_day_named(self, frame: Frame) -> Span | None:
         """The last date the story writes before the frame's sentence (not a page date above
@@ -89,6 +117,7 @@ class WhenWhere:
                 and sentence.start <= e.start < sentence.end
                 and not chains.within_dateline(self.doc, e.start)
                 and not after_since(e)
+                and not of_an_appointment(e)
             ]
             if dates:
                 return dates[-1]
@@ -113,14 +142,21 @@ class WhenWhere:
         start = self.story_start()
         if start is None:
             return None
-        sentence = self.sentences[start]
-        dated = [
-            e
-            for e in self.entities
-            if e.label_ == "DATE" and sentence.start <= e.start < sentence.end
-        ]
-        dated.sort(key=lambda e: not any(t.like_num for t in e))
-        return dated[0] if dated else None
+        for index in [start, *range(start)]:
+            # (else a sentence with a verb before it: `Le Quartier Général a reçu la visite,
+            # le mardi 14 octobre 2025, d'une délégation ... Conduite par X, elle a ...`)
+            sentence = self.sentences[index]
+            if index != start and not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+                continue
+            dated = [
+                e
+                for e in self.entities
+                if e.label_ == "DATE" and sentence.start <= e.start < sentence.end
+            ]
+            dated.sort(key=lambda e: not any(t.like_num for t in e))
+            if dated and (index == start or any(t.like_num for t in dated[0])):
+                return dated[0]
+        return None
 
     def story_start(self) -> int | None:
         """The first sentence with a verb that names a person: where the story begins (not a
@@ -203,6 +239,19 @@ RELATIVE_DAYS = frozenset(["hier", "avant-hier", "aujourd'hui", "aujourd’hui"]
 PAST_DAYS = frozenset(["hier", "avant-hier"])
 DAY_PARTS = frozenset(["matinée", "après-midi", "soirée", "journée"])
 SAME_DAY_PARTS = frozenset(["matin", "après-midi", "soir"])  # `ce matin`, `cet après-midi`
+
+
+APPOINTMENT_WORDS = frozenset(
+    f"{stem}{ending}" for stem in ("promu", "élevé", "nommé", "désigné", "installé")
+    for ending in ("", "e", "s", "es")
+)
+
+
+def of_an_appointment(date: Span) -> bool:
+    """`Élevé au rang de général le 1er août 2025`: when a person was promoted or appointed,
+    not a day of the story's events."""
+    doc = date.doc
+    return any(t.lower_ in APPOINTMENT_WORDS for t in doc[max(date.start - 10, 0) : date.start])
 
 
 def after_since(date: Span) -> bool:
