@@ -362,6 +362,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             }
         else:
             objects = self.object_side(right, trigger.rule)
+            if not objects and subject:
+                # `C'est le commandant de la base, X, qui l'a accueilli`: the clitic object
+                # is the person the story told before
+                objects = self.clitic_object(index, token, subject)
             named_subject = subject[0] if subject else None
             if named_subject is not None and named_subject.title_only:
                 holders = self.references.office_holders(named_subject)
@@ -518,6 +522,17 @@ class FrameBuilder(FollowUps, WhenWhere):
             if person is not None and surname(person.person) not in hosts:
                 return [person]
         return []
+
+    def clitic_object(self, index: int, token, subject: list[Unit]) -> list[Unit]:
+        position = token.i - 1
+        while position > 0 and self.doc[position].pos_ == "AUX":
+            position -= 1
+        clitic = self.doc[position]
+        if clitic.lower_ not in ("l'", "l’", "la", "le") or clitic.pos_ != "PRON":
+            return []
+        person = self.references.subject_person(index, self.sentences[index].start)
+        written = {surname(u.person) for u in subject if u.person is not None}
+        return [person] if person is not None and surname(person.person) not in written else []
 
     def inverted_clitic_object(self, index: int, token) -> Unit | None:
         """The person a clitic object stands for in `où l'a accueilli X` / `où les a reçus

@@ -646,6 +646,10 @@ class References:
                     continue
                 if unit.person is not None:
                     return unit
+                if unit.rank_only:  # `Dans l'après-midi, l'amiral a conféré avec ...`
+                    holders = self.distinct(self.rank_holders(unit))
+                    if len(holders) == 1:
+                        return holders[0]
                 if unit.title_only and index < sentence_index:
                     # `Le Président du Conseil a exhorté ... Il s'est entretenu`: a subject
                     # written as an office stands for its one holder, an anaphoric noun

@@ -95,7 +95,7 @@ class WhenWhere:
         is dated by it (it sets the scene of this one)."""
         index = self.sentence_index(frame.trigger.start)
         named = self.last_day_named(frame)
-        if named is None or index == 0 or not any(t.like_num for t in named):
+        if named is None or index == 0:
             return None
         before = self.sentences[index - 1]
         if not before.start <= named.start < before.end:

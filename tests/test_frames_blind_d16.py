@@ -102,3 +102,17 @@ def test_a_day_the_sentence_before_set_dates_the_event(analyse):
     dates = {r["head"]["text"]: r["date"]["text"] for r in doc._.relations
              if r["relation"] == "RECEIVED"}
     assert dates["Rindra Andriamasy"] == "mercredi 5 mars"
+
+
+def test_a_cleft_host_with_a_clitic_object_receives_the_story_s_person(analyse):
+    doc = analyse("Le mercredi 5 mars, l'amiral Harish Kurup était à Antsiranana. C'est le "
+                  "commandant de la base navale, le capitaine de vaisseau Rindra Andriamasy, qui "
+                  "l'a accueilli sur le quai.")
+    assert events(doc) == {("Rindra Andriamasy", "Harish Kurup")}
+
+
+def test_a_grade_alone_as_subject_stands_for_its_one_holder(analyse):
+    doc = analyse("Le lundi 3 mars, l'amiral Harish Kurup a été reçu par le ministre, le général "
+                  "Andry Ratsimbazafy. Dans l'après-midi, l'amiral a rencontré le général Fidy "
+                  "Rakoto. Il a ensuite été reçu par le Président, M. Rivo Razaka.")
+    assert ("Rivo Razaka", "Harish Kurup") in events(doc)
