@@ -1452,7 +1452,11 @@ class EntityCorrector:
         def absorbable(t) -> bool:
             if t.i in named and not (
                 named[t.i].label_ in ("ORG", "LOC", "PERSON")
-                and not named[t.i].id_
+                # (`de l'Air`: the Aïr massif's name is also an army's)
+                and (
+                    not named[t.i].id_
+                    or (len(named[t.i]) == 1 and t.lower_ in self.title_complements)
+                )
                 and all(
                     x.lower_ in self.title_complements or x.is_lower or portfolio
                     for x in named[t.i]
