@@ -742,7 +742,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             main = main.head  # `a visité la caserne, où il ...`: the clause hangs on the noun
         if (
             subject is not None
-            and subject.lower_ in ("il", "elle")
+            and subject.lower_ in ("il", "elle", "ils", "elles")
             and token.dep_ in ("advcl", "acl:relcl")
             and main.i < token.i
             and any(
@@ -755,7 +755,13 @@ class FrameBuilder(FollowUps, WhenWhere):
                 for c in main.children
             )
         ):  # `L'officier a visité la caserne, où il a été accueilli par`: the main subject
-            return self.subject_side(index, main, [u for u in left if u.end <= main.i])
+            before_main = [u for u in left if u.end <= main.i]
+            found = self.subject_side(index, main, before_main)
+            if subject.lower_ in ("ils", "elles") and len(found) == 1:
+                # `X et le général Y ont visité la base, où ils ont été accueillis par`
+                first = next((u for u in before_main if u.person is not None), None)
+                found = self.series(first, before_main) if first is not None else found
+            return found
         led = [
             u
             for u in left

@@ -116,3 +116,11 @@ def test_a_grade_alone_as_subject_stands_for_its_one_holder(analyse):
                   "Andry Ratsimbazafy. Dans l'après-midi, l'amiral a rencontré le général Fidy "
                   "Rakoto. Il a ensuite été reçu par le Président, M. Rivo Razaka.")
     assert ("Rivo Razaka", "Harish Kurup") in events(doc)
+
+
+def test_ils_in_a_relative_clause_are_the_main_clause_s_subjects(analyse):
+    doc = analyse("Le lendemain, M. Marc Reuter et le Gen Steve Meyers ont visité la base aérienne "
+                  "de Beauvechain, où ils ont été accueillis par le commandant de la Composante "
+                  "Air, le général-major Luc Van den Bossche.")
+    assert events(doc) == {("Luc Van den Bossche", "Marc Reuter"),
+                           ("Luc Van den Bossche", "Steve Meyers")}
