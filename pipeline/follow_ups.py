@@ -309,7 +309,17 @@ class FollowUps:
         for side in (frame.hosts, frame.guests):
             if any(u.person is not None and self.references.is_of(u, country) for u in side):
                 return side
-        return None
+        # (else the side of whom the document gives no other country: `La délégation
+        # tchadienne` beside `son homologue nigérien`)
+        open_sides = [
+            side
+            for side in (frame.hosts, frame.guests)
+            if not any(
+                u.person is not None and self.references.person_countries(u) - {country}
+                for u in side
+            )
+        ]
+        return open_sides[0] if len(open_sides) == 1 else None
 
     def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.

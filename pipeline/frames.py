@@ -714,6 +714,17 @@ class FrameBuilder(FollowUps, WhenWhere):
         if subject is not None and subject.lower_ == "qui":  # `c'est X qui a rendu visite`
             before = [u for u in left if u.end <= subject.i]
             return self.series(before[-1], left) if before else []
+        opening = self.doc[self.sentences[index].start : token.i]
+        where = next((t for t in reversed(opening) if t.lower_ == "où"), None)
+        clause = [
+            u
+            for u in left
+            if where is not None and u.start > where.i and not is_companion(self.doc, u)
+        ]
+        if clause and (subject is None or subject.i < where.i):
+            # `La visite s'est achevée à l'état-major, où le Ministre, accompagné du général
+            # X, a été accueilli par Y`: the relative clause's own subject
+            return self.series(clause[0], clause)
         same_sentence = sorted(
             (
                 f
@@ -930,8 +941,12 @@ class FrameBuilder(FollowUps, WhenWhere):
         if not chosen.title_only:
             return chosen
         following = [u for u in left if u.start >= chosen.end and u.person is not None]
-        if following and not any(
-            t.pos_ in ("VERB", "AUX") for t in self.doc[chosen.end : following[0].start]
+        if (
+            following
+            and not is_companion(self.doc, following[0])  # `le Ministre, accompagné de X,`
+            and not any(
+                t.pos_ in ("VERB", "AUX") for t in self.doc[chosen.end : following[0].start]
+            )
         ):
             return following[0]
         return chosen

@@ -378,7 +378,7 @@ class SentenceBoundaries:
 
     A sentence starts at each segment boundary (paragraph, headline, dateline) and after
     `.`, `!` or `?` followed by a capitalised word, unless the full stop ends an honorific
-    abbreviation (`Dr.`, `S.E.`) or an initial (`A.`, `J.-P.`).
+    abbreviation (`Dr.`, `S.E.`) or an initial (`A.`, `J.-P.`, `K.D.P.`).
     """
 
     def __init__(self, abbreviations: frozenset[str]):
@@ -389,7 +389,7 @@ class SentenceBoundaries:
             return True
         if not text.endswith("."):
             return False
-        if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)*", text):
+        if text in self.abbreviations or re.fullmatch(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)*", text):
             return False
         return not (text == "." and previous + "." in self.abbreviations)
 
