@@ -451,6 +451,13 @@ class References:
                     and (affiliations == [""] or holder_affiliation)
                 ):
                     exact.append(holder)
+        if plural and countries:
+            # `les chefs d'état-major des armées irakienne et jordanienne`: a holder of that
+            # head of each country named, whatever the rest of his office
+            head = names[0][0]
+            for _, holder in self.holders.get(head, []) + self.counterpart_holders.get(head, []):
+                if holder not in fitting and self.person_countries(holder) & countries:
+                    fitting.append(holder)
         if exact and not plural:
             # `le commandant en chef de l'armée`: its holder, not a `commandant` of a body
             fitting = exact

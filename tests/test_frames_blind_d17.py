@@ -31,3 +31,13 @@ def test_initials_do_not_end_a_sentence(analyse):
     doc = analyse("L'amiral Khurram Mirza s'est entretenu mardi à Colombo avec le commandant de "
                   "la Marine, le vice-amiral K.D.P. Senarathne, au premier jour de sa visite.")
     assert meetings(doc) == {frozenset({"Khurram Mirza", "K.D.P. Senarathne"})}
+
+
+def test_a_plural_office_with_demonyms_stands_for_the_holder_of_each_country(analyse):
+    doc = analyse("Le ministre, le général Abdel-Moneim El-Gendy, a reçu mardi les chefs "
+                  "d'état-major des armées irakienne et jordanienne. Avec le chef d'état-major de "
+                  "l'armée irakienne, le général Haider Al-Zubaidi, il a évoqué la formation. Le "
+                  "chef d'état-major interarmées jordanien, le général Nayef Al-Hammouri, a "
+                  "évoqué un exercice conjoint.")
+    assert events(doc) == {("Abdel-Moneim El-Gendy", "Haider Al-Zubaidi"),
+                           ("Abdel-Moneim El-Gendy", "Nayef Al-Hammouri")}
