@@ -262,6 +262,11 @@ class FollowUps:
             default=len(self.doc),
         )
         added = [u for u in persons if verb.i < u.start < stop]
+        accompanied = self.accompanied_by_subject(index, verb, persons)
+        if accompanied is not None:
+            # `L'ambassadrice, Mme X, qui accompagnait l'amiral, a confirmé`: the subject
+            # is the companion, the object the party
+            principal, added = accompanied
         # every event of the last sentence: `X s'est entretenu avec Y et a été reçu par Z.
         # La délégation comprenait ...`
         group = [f for f in events if last_told(f) == told]
@@ -320,6 +325,32 @@ class FollowUps:
             )
         ]
         return open_sides[0] if len(open_sides) == 1 else None
+
+    def accompanied_by_subject(
+        self, index: int, verb, persons: list[Unit]
+    ) -> tuple[str, list[Unit]] | None:
+        """(the accompanied party's surname, the companions) of an active `accompagner`
+        (`X, qui accompagnait l'amiral`), else None (`accompagné de X`)."""
+        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (
+            not verb.lower_.startswith("accompagn")
+            or verb.pos_ != "VERB"
+            or following is None
+            or following.lower_ in ("de", "du", "des", "d'", "par")
+            or "Part" in verb.morph.get("VerbForm")
+        ):
+            return None
+        companions = [u for u in persons if u.end <= verb.i]
+        objects = [u for u in self.units[index] if u.start > verb.i][:1]
+        if not companions or not objects:
+            return None
+        party = objects[0]
+        if party.person is None and party.rank_only:
+            holders = self.references.distinct(self.references.rank_holders(party))
+            party = holders[0] if len(holders) == 1 else party
+        if party.person is None:
+            return None
+        return surname(party.person), companions[-1:]
 
     def principal(self, index: int, verb, persons: list[Unit], frame) -> str | None:
         """Whom a companion sentence is about: a surname, or `guest` for `la délégation`.
