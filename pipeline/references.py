@@ -763,14 +763,6 @@ class References:
             of_country = [u for u in parties if country in self.person_countries(u)]
             if len(of_country) == 1:
                 return of_country[0]
-        met_before = previous_frame is not None and previous_frame.relation == "MET"
-        if met_before and row["kind"] == "guest":
-            # `Dans l'après-midi, l'amiral a conféré avec X. Mardi, le visiteur a été reçu`:
-            # the visitor is the meeting's subject when the story last made him its subject
-            subject = self.subject_person(sentence_index, token.i, skip_unresolved=True)
-            named = {surname(u.person) for u in previous_frame.hosts if u.person is not None}
-            if subject is not None and surname(subject.person) in named:
-                return subject
         if previous_frame is not None and row["kind"] in ("host", "guest", "office", "guests"):
             side = previous_frame.hosts if row["kind"] == "host" else previous_frame.guests
             if row["kind"] == "office" and previous_frame.relation == "MET":
