@@ -523,11 +523,17 @@ class FrameBuilder(FollowUps, WhenWhere):
                 return [person]
         return []
 
-    def clitic_object(self, index: int, token, subject: list[Unit]) -> list[Unit]:
+    def clitic_before(self, token):
+        """The word before a verb and its auxiliaries (`l'` of `l'a accueilli`)."""
         position = token.i - 1
         while position > 0 and self.doc[position].pos_ == "AUX":
             position -= 1
-        clitic = self.doc[position]
+        return self.doc[position]
+
+    def clitic_object(self, index: int, token, subject: list[Unit]) -> list[Unit]:
+        """`C'est le commandant, X, qui l'a accueilli`: the person the story told before,
+        for a clitic object of a verb whose object side names nobody."""
+        clitic = self.clitic_before(token)
         if clitic.lower_ not in ("l'", "l’", "la", "le") or clitic.pos_ != "PRON":
             return []
         person = self.references.subject_person(index, self.sentences[index].start)
@@ -537,14 +543,12 @@ class FrameBuilder(FollowUps, WhenWhere):
     def inverted_clitic_object(self, index: int, token) -> Unit | None:
         """The person a clitic object stands for in `où l'a accueilli X` / `où les a reçus
         X` (the main clause's subject), or None when the verb has no such clitic."""
-        position = token.i - 1
-        while position > 0 and self.doc[position].pos_ == "AUX":
-            position -= 1
-        if position < 1 or self.doc[position].lower_ not in ("l'", "l’", "les", "la", "le"):
+        clitic = self.clitic_before(token)
+        if clitic.i < 1 or clitic.lower_ not in ("l'", "l’", "les", "la", "le"):
             return None
-        if self.doc[position - 1].lower_ != "où":
+        if self.doc[clitic.i - 1].lower_ != "où":
             return None
-        return self.references.subject_person(index, position - 1)
+        return self.references.subject_person(index, clitic.i - 1)
 
     def stands_for_the_guest(self, token) -> bool:
         """`un hôte de marque`, `le visiteur`, `son invité`: a noun in a reception's object
