@@ -51,3 +51,11 @@ class Frame:
     # `a effectué une visite ... à l'invitation de X`: X invited, the frame gives no RECEIVED
     # (it still tells who the parties are: `les deux chefs ont ensuite ...`)
     invitation: bool = False
+
+    def principal_parties(self) -> list[Unit | None]:
+        """The first named person of the host side and of the guest side (None for a side
+        that names nobody): the event's two parties, not their companions."""
+        return [
+            next((u for u in side if u.person is not None), None)
+            for side in (self.hosts, self.guests)
+        ]

@@ -437,10 +437,7 @@ class FollowUps:
         no guest of a reception the document tells (`X a été accueilli à l'aéroport par Y.
         L'hôte ghanéen s'est entretenu avec Z ... en présence du général W`: Z); None when
         unsure."""
-        parties = [  # the two principal parties, not their companions
-            next((u for u in side if u.person is not None), None)
-            for side in (frame.hosts, frame.guests)
-        ]
+        parties = frame.principal_parties()
         visitors = {
             surname(u.person)
             for f in self.frames

@@ -492,10 +492,7 @@ class FrameBuilder(FollowUps, WhenWhere):
                 and (plural_office_word(noun.lower_) or fold_word(noun.lower_) in anaphors())
                 and previous
             ):
-                sides = [
-                    next((u for u in side if u.person is not None), None)
-                    for side in (previous.hosts, previous.guests)
-                ]
+                sides = previous.principal_parties()
                 return [] if None in sides else sides
         return []
 

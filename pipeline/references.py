@@ -706,10 +706,7 @@ class References:
                 ]
                 if len(self.distinct(fitting)) == 2:
                     return fitting
-            sides = [
-                next((u for u in side if u.person is not None), None)
-                for side in (previous_frame.hosts, previous_frame.guests)
-            ]
+            sides = previous_frame.principal_parties()
             if None not in sides:
                 return sides
             # `L'ambassade a accueilli X, accompagné de Y. Les deux officiers ont été reçus
