@@ -17,7 +17,9 @@ Entity resolution, across mentions and documents:
   acronym defined in parentheses or equal to the initials of a name; else the same head
   noun with mostly the same words (`Centre des Nations Unies contre le terrorisme` and `...
   pour la lutte contre le terrorisme`), or a short form of one organisation of the same
-  document (`Coalition`, `Coalition Islamique`).
+  document (`Coalition`, `Coalition Islamique`). Names of two countries are two bodies, and
+  across documents a name that names no country (`État-major général des armées`) never
+  joins one that names a country: it is whichever country's body its document is about.
 - GPE: the ISO code. LOC: the place's listed name, else its transliteration key.
 
 An entity's name is its fullest written form. A person's nationality comes from the country
@@ -155,21 +157,28 @@ class OrganisationClusters:
         self.by_plain: dict[str, int] = {}
         self.by_head: dict[str, list[int]] = defaultdict(list)
 
-    def similar(self, index: int, words: list[str]) -> bool:
+    def other_country(self, index: int, words: list[str]) -> bool:
+        """The name names a country and the cluster's names name others only: the ministries
+        (or general staffs) of two countries are two bodies, even when a name without a
+        country (`État-major général des armées`) resembles both."""
         countries = resources.countries_named_in(" ".join(words))
+        theirs = self.clusters[index]["countries"]
+        return bool(countries and theirs and not countries & theirs)
+
+    def similar(self, index: int, words: list[str]) -> bool:
+        if self.other_country(index, words):
+            return False
         for name in self.clusters[index]["names"]:
             other = org_words(name)
             if not other or other[0] != words[0] or min(len(words), len(other)) < 3:
                 continue
-            other_countries = resources.countries_named_in(" ".join(other))
-            if countries and other_countries and not countries & other_countries:
-                continue  # the ministries of two countries are two bodies
             if len(set(words) & set(other)) / len(set(words) | set(other)) >= 0.6:
                 return True
         return False
 
     def shorter_form(self, index: int, words: list[str]) -> bool:
-        return any(set(words) < set(org_words(n)) for n in self.clusters[index]["names"])
+        return not self.other_country(index, words) and any(
+            set(words) < set(org_words(n)) for n in self.clusters[index]["names"])
 
     def candidates(self, mention: dict) -> list[int]:
         text = mention["text"]
@@ -197,12 +206,22 @@ class OrganisationClusters:
             return same_doc
         return shorter if len(shorter) == 1 and not same_doc else []
 
+    def belongs(self, index: int, mention: dict) -> bool:
+        """A name that names no country (`État-major général des armées`, `Forces Armées
+        Royales`) is one country's body in one document and another's in the next: across
+        documents, it and an organisation that names a country are two (a listed body or an
+        acronym is known; within a document the short form is that document's body)."""
+        cluster = self.clusters[index]
+        named = bool(resources.countries_named_in(mention["text"]))
+        return (named == bool(cluster["countries"]) or mention["doc_id"] in cluster["docs"]
+                or bool(mention.get("key")) or is_acronym(mention["text"]))
+
     def add(self, mention: dict) -> None:
-        found = self.candidates(mention)
+        found = [i for i in self.candidates(mention) if self.belongs(i, mention)]
         if found:
             index = found[0]
         else:
-            self.clusters.append({"names": set(), "docs": set()})
+            self.clusters.append({"names": set(), "docs": set(), "countries": set()})
             index = len(self.clusters) - 1
         cluster = self.clusters[index]
         text = mention["text"]
@@ -212,6 +231,7 @@ class OrganisationClusters:
             self.by_acronym.setdefault(text, index)
         elif text not in cluster["names"]:
             cluster["names"].add(text)
+            cluster["countries"] |= resources.countries_named_in(text)
             self.by_plain.setdefault(plain(text), index)
             self.by_initials.setdefault(initials(text), index)
             words = org_words(text)

@@ -141,6 +141,12 @@ class Anchors:
                 for anchor in self.anchors[entity_id]:
                     extra |= self.anchors.get(anchor, set())
                 self.anchors[entity_id] |= extra - {entity_id}
+        # what makes two hosts colleagues: a country, or a body of one country (a body that
+        # names none, `État-major général des armées`, may be any country's)
+        self.countries = {a for found in self.anchors.values() for a in found
+                          if a.startswith("gpe:")}
+        self.countries |= {entity_id for entity_id, found in self.anchors.items()
+                           if entity_id.startswith("org:") and found & self.countries}
 
     def of(self, entity_id: str) -> set[str]:
         return self.anchors.get(entity_id, set())
@@ -161,7 +167,7 @@ def side_link(first: set[str], second: set[str], anchors: Anchors, colleagues: b
     if colleagues:
         for a in sorted(first):
             for b in sorted(second):
-                if anchors.of(a) & anchors.of(b):
+                if anchors.of(a) & anchors.of(b) & anchors.countries:
                     return "colleagues"
     return ""
 
@@ -184,7 +190,7 @@ def participants_link(first: Event, second: Event, anchors: Anchors) -> str:
         if not shared:
             return ""
         link = side_link(set(first.hosts), set(second.hosts), anchors, colleagues=True)
-        link = link or same_place(first, second)
+        link = link or same_place(first, second) or same_trip(shared, first, second, anchors)
         return f"guest {shared[0]}, hosts {link}" if link else ""
     if first.type == "MET" and second.type == "RECEIVED":
         first, second = second, first
@@ -193,6 +199,7 @@ def participants_link(first: Event, second: Event, anchors: Anchors) -> str:
             link = side_link(set(first.hosts), second.parties - {guest}, anchors, True)
             link = link if link != "missing" else ""
             link = link or same_place(first, second)
+            link = link or same_trip([guest], first, second, anchors)
             if link:
                 return f"guest {guest} met, hosts {link}"
         return ""
@@ -202,6 +209,52 @@ def participants_link(first: Event, second: Event, anchors: Anchors) -> str:
         if link and link != "missing":
             return f"party {party}, other parties {link}"
     return ""
+
+
+def countries_of(side: set[str], anchors: Anchors) -> set[str]:
+    """The countries a side stands for: its own GPE ids and its members' anchors."""
+    found = {i for i in side if i.startswith("gpe:")}
+    for entity_id in side:
+        found |= {a for a in anchors.of(entity_id) if a.startswith("gpe:")}
+    return found
+
+
+def same_trip(guests, first: Event, second: Event, anchors: Anchors) -> str:
+    """`same guest on one trip` when a person guest of one event is a guest (or a party
+    of the meeting) of the other and nothing places the two hosts in different countries:
+    the dates are checked by the caller, and a guest does not change countries between two
+    audiences a few days apart without the text saying so (a host or place of another
+    country, `host_in_another_country`)."""
+    if not any(g.startswith("person:") for g in guests):
+        return ""
+    if not countries_agree(host_countries(first, guests, anchors),
+                           host_countries(second, guests, anchors)):
+        return ""
+    return TRIP
+
+
+TRIP = "apart, same guest on one trip"
+
+
+def host_countries(event: Event, guests, anchors: Anchors) -> set[str]:
+    """The countries of an event's host side (a meeting's parties but the guests) and of
+    its place."""
+    side = event.parties - set(guests) if event.type == "MET" else set(event.hosts)
+    code = code_of_place().get(place_key(event.place)) if event.place else None
+    return countries_of(side, anchors) | ({f"gpe:{code.lower()}"} if code else set())
+
+
+def countries_agree(first: set[str], second: set[str]) -> bool:
+    return not first or not second or bool(first & second)
+
+
+def trip_countries_agree(event: Event, visit: Visit, anchors: Anchors) -> bool:
+    """A guest's trip stays in one country: the event's hosts and place agree with those of
+    every event of the visit (`countries_agree`), not only with the event it matched."""
+    guests = exposed(event)
+    mine = host_countries(event, guests, anchors)
+    return all(countries_agree(mine, host_countries(member, guests, anchors))
+               for member in visit.events)
 
 
 def is_guest(entity_id: str) -> bool:
@@ -290,6 +343,8 @@ def cluster(events: list[Event], anchors: Anchors) -> list[Visit]:
                 continue
             for member in visit.events:
                 link = participants_link(member, event, anchors)
+                if link.endswith(TRIP) and not trip_countries_agree(event, visit, anchors):
+                    continue
                 if link:
                     matches.append((number, f"{event.event_id} ~ {member.event_id}: {link}; {fit}"))
                     break
@@ -297,13 +352,18 @@ def cluster(events: list[Event], anchors: Anchors) -> list[Visit]:
             visits.append(Visit([event]))
             target_number = len(visits) - 1
         else:
+            matches.sort(key=lambda match: match_rank(event, visits[match[0]], match))
             target_number, link = matches[0]
             target = visits[target_number]
             target.events.append(event)
             target.links.append(link)
             for number, other_link in matches[1:]:
                 other = visits[number]
-                if joined_span_fits([target, other]):
+                if joined_span_fits([target, other]) and (
+                    TRIP not in link + other_link
+                    or all(trip_countries_agree(member, target, anchors)
+                           for member in other.events)
+                ):
                     target.events += other.events
                     target.links += other.links + [other_link]
                     visits[number] = None
@@ -314,6 +374,18 @@ def cluster(events: list[Event], anchors: Anchors) -> list[Visit]:
         for i in exposed(event):
             index[i].add(target_number)
     return [visit for visit in visits if visit is not None]
+
+
+def match_rank(event: Event, visit: Visit, match: tuple[int, str]) -> tuple:
+    """Which of several matching visits an event joins: one joined through its hosts or
+    place before one joined through the guest's trip alone; among trips, the visit whose
+    span is nearest the event's date (a guest's trip moves on: the reception he had
+    yesterday in another country's capital is not today's); then the oldest visit."""
+    number, link = match
+    span, when = visit.span(), event.when
+    gap = 0 if span is None or when is None or span[0] <= when <= span[1] else min(
+        abs((when - span[0]).days), abs((when - span[1]).days))
+    return (TRIP in link, gap if TRIP in link else 0, number)
 
 
 def visit_order(visit: Visit) -> tuple:

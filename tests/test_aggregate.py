@@ -165,3 +165,31 @@ def test_a_frame_dated_by_a_span_takes_the_day_its_host_received_within_it():
     assert [date for date, _ in dates_and_places(result, lambda s: same_name[s["text"]]
                                                  if s is not reception["head"] else "p8")][
         :2] == ["2023-11-13", "2023-11-13"]
+
+
+def test_general_staffs_of_two_countries_stay_two_bodies_and_a_bare_name_joins_its_own():
+    """An organisation name without a country (`État-major général des armées`) resembles
+    every country's general staff: it joins the one written in its own document only."""
+    def doc(doc_id, *names):
+        entities, start = [], 0
+        for name in names:
+            entities.append(entity(start, name, "ORG"))
+            start += len(name) + 2
+        return DocumentResult(doc_id, entities, [], [{"start": 0, "end": start, "text": "s"}],
+                              None, None)
+
+    tables = build_tables([
+        doc("benin", "État-major général des Forces armées béninoises",
+            "État-major général des armées"),
+        doc("morocco", "État-major général des Forces Armées Royales"),
+        doc("togo", "État-major général des Forces armées togolaises",
+            "État-major général des armées"),
+        doc("niger", "État-major général des armées"),
+    ], [])
+    orgs = tables["entities"][tables["entities"]["label"] == "ORG"]
+    docs_of = {row["name"]: set(row["doc_ids"].split("|")) for _, row in orgs.iterrows()}
+    assert docs_of["État-major général des Forces armées béninoises"] == {"benin"}
+    assert docs_of["État-major général des Forces armées togolaises"] == {"togo"}
+    assert {"morocco", "niger"}.isdisjoint(
+        docs_of["État-major général des Forces armées béninoises"]
+        | docs_of["État-major général des Forces armées togolaises"])

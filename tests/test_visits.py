@@ -54,6 +54,10 @@ def event(event_id: str, date: str, hosts: list[str], guests: list[str], kind: s
     }
 
 
+def visits_table(rows: list[dict]) -> pd.DataFrame:
+    return cluster_events(table_frame("events", rows), entities())[1]
+
+
 def visits_of(rows: list[dict], dates: dict[str, str] | None = None) -> dict[str, str]:
     visit_of, _ = cluster_events(table_frame("events", rows), entities(), dates)
     return visit_of
@@ -130,15 +134,45 @@ def test_host_in_another_country_is_another_visit():
     assert same(visit_of, "bamako#1", "bamako#2")  # the Malian host and his country
 
 
-def test_two_officials_of_one_state_receive_one_visit_but_strangers_do_not():
+def test_two_officials_of_one_state_receive_one_visit():
     rows = [
         event("a#1", "2025-03-10", ["person:chief"], ["person:guest"]),
         event("b#1", "2025-03-11", ["person:minister"], ["person:guest"]),  # both Senegalese
-        event("c#1", "2025-03-11", ["person:nobody"], ["person:guest"]),  # nothing known
+        event("c#1", "2025-03-11", ["person:malian"], ["person:guest"]),
     ]
     visit_of = visits_of(rows)
     assert same(visit_of, "a#1", "b#1")
     assert visit_of["c#1"] != visit_of["a#1"]
+    assert "hosts colleagues" in visits_table(rows).set_index("visit_id").loc[
+        visit_of["a#1"], "rule"]
+
+
+def test_a_guest_received_again_within_days_by_a_host_of_no_known_country_is_on_one_trip():
+    rows = [
+        event("a#1", "2025-03-10", ["person:chief"], ["person:guest"]),
+        event("b#1", "2025-03-12", ["person:nobody"], ["person:guest"]),  # nothing known
+        event("c#1", "2025-03-25", ["person:nobody"], ["person:guest"]),  # weeks later
+        event("d#1", "2025-03-11", ["person:nobody"], ["person:other-guest"]),  # another guest
+    ]
+    visit_of = visits_of(rows)
+    assert same(visit_of, "a#1", "b#1")
+    assert len({visit_of["a#1"], visit_of["c#1"], visit_of["d#1"]}) == 3
+    assert "same guest on one trip" in visits_table(rows).set_index("visit_id").loc[
+        visit_of["a#1"], "rule"]
+
+
+def test_a_trip_does_not_cross_a_border():
+    """Dakar on Monday, Bamako on Tuesday: an audience of no known country on Tuesday joins
+    the Malian leg (the nearer day), and never joins the two legs into one."""
+    rows = [
+        event("a#1", "2025-03-10", ["person:chief"], ["person:guest"], place="Dakar"),
+        event("b#1", "2025-03-11", ["person:malian"], ["person:guest"]),
+        event("c#1", "2025-03-11", ["person:nobody"], ["person:guest"]),
+        event("d#1", "2025-03-11", ["person:nobody"], ["person:guest"], place="Bamako"),
+    ]
+    visit_of = visits_of(rows)
+    assert same(visit_of, "b#1", "c#1", "d#1")
+    assert visit_of["a#1"] != visit_of["b#1"]
 
 
 def test_one_guest_in_one_city_or_country_is_one_trip_whoever_receives_him():
