@@ -232,6 +232,9 @@ class FollowUps:
         kind = named_event_kind(sentence)  # `Lors de la séance de travail, X avait à ses côtés`
         if kind is not None:
             events = [f for f in events if f.relation == kind]
+        else:
+            told_again = self.told_again_before(index, events)
+            events = [told_again] if told_again is not None else events
         reach = len(self.sentences) if kind is not None else 4
 
         def last_told(frame: Frame) -> int:
@@ -303,6 +306,32 @@ class FollowUps:
                 continue
             frame.sentences.add(index)
             frame.continued.add(index)
+
+    def told_again_before(self, index: int, events: list[Frame]) -> Frame | None:
+        """`Un tête-à-tête a réuni X et Y. [...] Le tête-à-tête a été suivi d'une séance de
+        travail. Le ministre y était accompagné de Z`: the sentence before, with no event of
+        its own, names an event again by the very noun of its trigger after a definite
+        article; that event is the one continued (not the reception told in between)."""
+        if index == 0 or any(index - 1 in self.told_in(f) for f in self.frames):
+            return None
+        before = self.sentences[index - 1]
+        nouns = {
+            t.lower_
+            for t in before
+            if t.i > 0 and t.doc[t.i - 1].lower_ in POINTING_BACK
+            and trigger_rules.has_noun_rule(t.lower_)
+        }
+
+        def written_with(frame: Frame) -> bool:  # `Un tête-à-tête a réuni`, `l'audience`
+            told = self.sentences[self.sentence_index(frame.trigger.start)]
+            return any(t.lower_ in nouns for t in told)
+
+        named = [f for f in events if written_with(f)]
+        if not named:
+            return None
+        named[-1].continued.add(index - 1)
+        named[-1].sentences.add(index - 1)
+        return named[-1]
 
     def delegation_side_of(self, sentence: Span, frame: Frame) -> list[Unit] | None:
         """`La délégation ghanéenne comprenait ...` after a meeting: the side of that country

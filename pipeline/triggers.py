@@ -82,7 +82,7 @@ def verb_triggers(sentence: Span) -> list[Trigger]:
     verbs, _ = rules()
     found = []
     for token in tokens_where(sentence, LEMMA, has_verb_rule):
-        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.ent_type_:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.ent_type_ or is_not_yet(token):
             continue
         for rule in verbs.get(token.lemma_.lower(), []):
             object_start = requirement_end(token, rule, sentence)
@@ -97,6 +97,61 @@ def verb_triggers(sentence: Span) -> list[Trigger]:
             found.append(Trigger(token, rule, object_start, is_passive(token)))
             break
     return found
+
+
+# Future and conditional: stem + ending. The stem is the infinitive (`visitera`), without
+# its final `e` (`rendra`), `-oir` -> `-r` (`recevra`), `-enir` -> `-iendr` (`tiendra`), or
+# one of the irregular stems below.
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+IRREGULAR_FUTURE_STEMS = {"faire": "fer", "avoir": "aur", "être": "ser", "aller": "ir",
+                          "accueillir": "accueiller", "voir": "verr", "pouvoir": "pourr"}
+# `doit recevoir`, `va rencontrer`, `devrait s'entretenir`, `prévoit de visiter`
+PLANNING_LEMMAS = frozenset(["devoir", "aller", "prévoir", "compter", "envisager"])
+
+
+def future_stem(lemma: str) -> str:
+    if lemma in IRREGULAR_FUTURE_STEMS:
+        return IRREGULAR_FUTURE_STEMS[lemma]
+    if lemma.endswith("enir"):
+        return lemma[:-4] + "iendr"
+    if lemma.endswith("oir"):
+        return lemma[:-3] + "r"
+    return lemma[:-1] if lemma.endswith("re") else lemma
+
+
+def is_future_form(token: Token) -> bool:
+    """A future or conditional verb, by the model's morphology or by its form (the model
+    reads `visitera` as a present subjunctive)."""
+    if "Fut" in token.morph.get("Tense") or "Cnd" in token.morph.get("Mood"):
+        return True
+    stem = future_stem(token.lemma_.lower().removeprefix("s'"))
+    word = token.lower_
+    return len(stem) > 2 and word.startswith(stem) and word[len(stem):] in FUTURE_ENDINGS
+
+
+def is_not_yet(token: Token) -> bool:
+    """A reception or meeting announced, not told: the verb in the future or conditional
+    (`recevra`, `sera reçu`, `aura un entretien`) or after a verb of planning in the present
+    (`doit recevoir`, `va rencontrer`; not `est allé rencontrer`). No trigger: an analyst's
+    table holds what happened."""
+    if is_future_form(token):
+        return True
+    if any(c.dep_.startswith("aux") and is_future_form(c) for c in token.children):
+        return True
+    head = token.head
+    infinitive = "Inf" in token.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
+    return (
+        infinitive  # `doit recevoir`, `doit être reçu`
+        and head is not token
+        and head.lemma_.lower() in PLANNING_LEMMAS
+        and "Part" not in head.morph.get("VerbForm")
+        and not is_past_form(head)
+    )
+
+
+def is_past_form(token: Token) -> bool:
+    return "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense")
 
 
 def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:
