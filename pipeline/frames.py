@@ -362,10 +362,11 @@ class FrameBuilder(FollowUps, WhenWhere):
             }
         else:
             objects = self.object_side(right, trigger.rule)
-            if not objects and subject:
-                # `C'est le commandant de la base, X, qui l'a accueilli`: the clitic object
-                # is the person the story told before
-                objects = self.clitic_object(index, token, subject)
+            if subject and (not objects or self.added_to_the_verb(token, objects[0])):
+                # `C'est le commandant de la base, X, qui l'a accueilli`, `Y l'avait reçue,
+                # ainsi que le général Z`: the clitic object is the person the story told
+                # before
+                objects = self.clitic_object(index, token, subject) + objects
             named_subject = subject[0] if subject else None
             if named_subject is not None and named_subject.title_only:
                 holders = self.references.office_holders(named_subject)
@@ -536,6 +537,12 @@ class FrameBuilder(FollowUps, WhenWhere):
         person = self.references.subject_person(index, self.sentences[index].start)
         written = {surname(u.person) for u in subject if u.person is not None}
         return [person] if person is not None and surname(person.person) not in written else []
+
+    def added_to_the_verb(self, token, unit: Unit) -> bool:
+        """`l'avait reçue, ainsi que le général Z`: the object is added to the verb's own."""
+        between = " ".join(t.lower_ for t in self.doc[token.i + 1 : unit.start])
+        return between.startswith(", ") and any(
+            link in between for link in ("ainsi que", "de même que", "tout comme"))
 
     def inverted_clitic_object(self, index: int, token) -> Unit | None:
         """The person a clitic object stands for in `où l'a accueilli X` / `où les a reçus
@@ -815,7 +822,12 @@ class FrameBuilder(FollowUps, WhenWhere):
                 person = self.references.pronoun(subject, index, previous)
                 if person is not None:
                     return [person]
-        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and not subject.ent_type_
+            and not any(u.start <= subject.i < u.end for u in left)  # `Mme X et Y ont`
+        ):
             named = [u for u in left if u.start > subject.i and u.person is not None]
             person = self.references.pronoun(subject, index, previous)
             if named:  # `La délégation (conduite par W), qui comprenait X, Y et Z, a été reçue`
@@ -1176,7 +1188,7 @@ class FrameBuilder(FollowUps, WhenWhere):
             return None
         for unit in after:
             role = roles.get(marker(self.doc, unit.start))
-            if role:
+            if role and not self.invited_by(unit):  # `une visite à l'invitation du ministre X`
                 sides[role].append(unit)
         frame.hosts = self.resolve(sides["host"][:1], frame)
         frame.guests = [u for u in self.resolve(sides["guest"], frame) if u.person is not None]

@@ -650,9 +650,12 @@ def names_set_off_after_offices(doc: Doc, entities: list[Span]) -> list[Span]:
 
 
 def places_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
-    """`l'École supérieure navale de Tamentfoust`: one word after an organisation and `de`
-    is where it stands, not a person."""
-    ends = {e.end for e in entities if e.label_ == "ORG"}
+    """`l'École supérieure navale de Tamentfoust`, `le préfet de Moramanga`: one word after
+    an organisation or a territorial office (`territorial` in `office_grammar.jsonl`) and
+    `de` is where it stands, not a person."""
+    territorial = office_words("territorial")
+    ends = {e.end for e in entities if e.label_ == "ORG"
+            or (e.label_ == "TITLE" and e[0].lower_ in territorial)}
     return [
         Span(doc, e.start, e.end, label="LOC")
         if e.label_ == "PERSON"

@@ -672,6 +672,15 @@ class References:
                         return None
                     break
             else:
+                pronoun = next(
+                    (t for t in self.sentences[index]
+                     if t.i < before and t.dep_ in ("nsubj", "nsubj:pass")
+                     and t.lower_ in ("il", "elle")),
+                    None,
+                )
+                person = self.pronoun(pronoun, index, None) if pronoun is not None else None
+                if person is not None:  # `Mardi, elle avait eu des discussions avec Y.`
+                    return person
                 persons = [
                     u
                     for u in self.units_by_sentence[index]

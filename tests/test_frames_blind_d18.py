@@ -37,3 +37,34 @@ def test_a_reception_or_meeting_told_in_a_past_tense_is_an_event(analyse):
     assert meetings(doc) == {frozenset({"Ali Phiri", "Tom Zulu"}),
                              frozenset({"John Mbewe", "Joseph Lungu"})}
     assert events(doc) == {("Kalaba Sata", "Henri Mulenga")}
+
+
+def test_the_person_invited_by_is_no_guest_of_the_visit(analyse):
+    doc = analyse("Rencontre Petrović–Marković à Skopje\n\nSKOPJE, 3 juin 2025 (MIA) – La ministre "
+                  "de la Défense du Monténégro, Ana Marković, est arrivée ce mardi à Skopje pour "
+                  "une visite officielle de deux jours, à l'invitation du ministre de la Défense, "
+                  "Goran Petrović.")
+    assert ("Ana Marković", "Goran Petrović") not in events(doc)
+
+
+def test_a_clitic_object_with_a_guest_added_by_ainsi_que(analyse):
+    doc = analyse("La ministre monténégrine de la Défense, Ana Marković, a achevé jeudi une visite "
+                  "de deux jours. Mardi, elle avait eu des discussions avec son homologue Goran "
+                  "Petrović. Le même jour, le président Ivo Stanković l'avait reçue, ainsi que le "
+                  "général de brigade Vuk Lazić.")
+    assert {("Ivo Stanković", "Ana Marković"), ("Ivo Stanković", "Vuk Lazić")} <= events(doc)
+    assert ("Ivo Stanković", "Goran Petrović") not in events(doc)
+
+
+def test_an_honorific_opens_a_coordinated_subject(analyse):
+    doc = analyse("Mercredi, Mme Ana Marković et le général Vuk Lazić ont été accueillis au "
+                  "polygone de Krivolak par le général Dejan Ristov.")
+    assert events(doc) == {("Dejan Ristov", "Ana Marković"), ("Dejan Ristov", "Vuk Lazić")}
+
+
+def test_one_word_after_a_territorial_office_is_its_place(analyse):
+    doc = analyse("Le général Ali Rajaonson a accueilli le ministre, en présence du préfet de "
+                  "Moramanga, Paul Rabearivelo.")
+    places = {e.text for e in doc.ents if e.label_ in ("LOC", "GPE")}
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert "Moramanga" in places and "Moramanga" not in people
