@@ -68,6 +68,8 @@ from .when_where import WhenWhere, is_place_of_event
 ABOUT_WORDS = frozenset(["contre", "sur", "de", "du", "des", "d'", "pour", "par", "envers"])
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
+CAPTION_END = re.compile(r"(?:©|\(c\)|crédits? photos?\s*:|photo\s*:)[^.!?]{0,60}$",
+                         re.IGNORECASE)
 ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"])
 COUNTERPART_WORDS = frozenset(["son", "sa", "leur", "homologue", "homologues"])
 NOUN_REACH = 8  # tokens from a noun trigger to its first participant (`visite de travail de X`)
@@ -275,7 +277,8 @@ class FrameBuilder(FollowUps, WhenWhere):
 
     def story_sentences(self) -> list[int]:
         """The sentences that may tell an event: not photo captions."""
-        return [i for i, text in enumerate(self.texts) if not CAPTION_START.match(text)]
+        captions = caption_indices(self.sentences)
+        return [i for i in range(len(self.sentences)) if i not in captions]
 
     def read_triggers(self) -> None:
         for index in self.story_sentences():
@@ -325,6 +328,10 @@ class FrameBuilder(FollowUps, WhenWhere):
             # `reçu successivement par X, puis par Y`: every agent is a host
             agent = [self.named_in_apposition(u, right) for u in right if preceded_by(u, ("par",))]
             agent = [u for i, u in enumerate(agent) if u not in agent[:i]]
+            region = self.doc[trigger.object_start : right_end]
+            counterpart = self.references.counterpart_agent(region)
+            if not agent and counterpart is not None:  # `par son homologue malien, X`
+                agent = [counterpart]
             if not subject and agent and trigger.rule.get("requires"):
                 # `Une audience a été accordée par X au général Y`: the light verb's noun is
                 # the subject, the guest its dative
@@ -1242,8 +1249,23 @@ def is_plural_or_none(token) -> bool:
     return token is None or "Sing" not in token.morph.get("Number")
 
 
-def is_caption(sentence: Span) -> bool:
-    return bool(CAPTION_START.match(sentence_text(sentence)))
+def caption_indices(sentences: list[Span]) -> set[int]:
+    """The sentences of photo captions: one that opens with `Photo :`, `Crédit`, `©`, or
+    ends with a credit (`... à Okahandja. © DIRCOM`), and one followed in its paragraph by a
+    credit line (`Le général X accueille Y à Z. Crédit photo : service de presse`)."""
+    texts = [sentence_text(s) for s in sentences]
+    found = {i for i, text in enumerate(texts)
+             if CAPTION_START.match(text) or CAPTION_END.search(text)}
+    for i in sorted(found):
+        while i > 0 and i - 1 not in found and same_paragraph(sentences[i - 1], sentences[i]):
+            i -= 1
+            found.add(i)
+    return found
+
+
+def same_paragraph(first: Span, second: Span) -> bool:
+    between = first.doc.text[first.end_char : second.start_char]
+    return "\n" not in first.text.rstrip(" ")[-1:] + between
 
 
 def is_party(unit: Unit) -> bool:

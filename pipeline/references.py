@@ -618,15 +618,30 @@ class References:
     def named_right_after(self, token: Token, reach: int = 8) -> bool:
         """A person named in apposition right after `token` (`son homologue malien, le
         général X`), not after another word (`son homologue, puis avec X`)."""
+        return self.apposed_after(token, reach) is not None
+
+    def apposed_after(self, token: Token, reach: int = 8) -> Unit | None:
+        """The person `named_right_after` a token, or None."""
         for unit in self.named:
             if token.i < unit.start <= token.i + reach:
                 between = token.doc[token.i + 1 : unit.start]
-                return all(
+                fits = all(
                     t.lower_ in APPOSITION_GAP or resources.demonym_country(t.text) is not None
                     for t in between
                     if not t.is_space
                 )
-        return False
+                return unit if fits else None
+        return None
+
+    def counterpart_agent(self, region: Span) -> Unit | None:
+        """`reçu par son homologue dominicain, le général X`: X, the agent written after a
+        counterpart noun (which is no unit of its own)."""
+        for token in region:
+            if token.lower_ in ("homologue", "homologues") and not token.ent_type_:
+                before = [t.lower_ for t in token.doc[max(token.i - 2, region.start) : token.i]]
+                if "par" in before:
+                    return self.apposed_after(token)
+        return None
 
     @staticmethod
     def counterpart_of(unit: Unit, heads: set[str], country: str | None) -> bool:

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import chains
-from .frames import Frame, FrameBuilder, is_caption
+from .frames import Frame, FrameBuilder, caption_indices
 from .guard import guarded
 from .parse import SOURCE_TEXT
 from .token_words import sentence_spans, word_arrays
@@ -251,8 +251,9 @@ class RelationExtractor:
             chains.sentence_units(doc, sentence, honorifics, entities) for sentence in sentences
         ]
         relations: list[dict] = []
-        for sentence, sentence_units in zip(sentences, units, strict=True):
-            if is_caption(sentence):
+        captions = caption_indices(sentences)
+        for index, (sentence, sentence_units) in enumerate(zip(sentences, units, strict=True)):
+            if index in captions:
                 continue
             for unit in sentence_units:
                 for relation, head, tail, confidence in chains.attribute_facts(unit):

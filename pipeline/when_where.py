@@ -31,6 +31,7 @@ from . import chains
 from .chains import DETERMINERS, LOCATIVE, word_before
 from .event import Frame
 from .references import NUMBER_WORDS
+from .segment import is_page_date
 
 SEAT_NOUNS = frozenset(
     "palais siège bureau bureaux résidence cabinet hôtel base camp quartier salle "
@@ -146,7 +147,10 @@ class WhenWhere:
             # (else a sentence with a verb before it: `Le Quartier Général a reçu la visite,
             # le mardi 14 octobre 2025, d'une délégation ... Conduite par X, elle a ...`)
             sentence = self.sentences[index]
-            if index != start and not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            if index != start and (
+                not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+                or is_page_date(chains.sentence_text(sentence).strip())  # `Mis à jour le ...`
+            ):
                 continue
             dated = [
                 e

@@ -68,3 +68,40 @@ def test_one_word_after_a_territorial_office_is_its_place(analyse):
     places = {e.text for e in doc.ents if e.label_ in ("LOC", "GPE")}
     people = {e.text for e in doc.ents if e.label_ == "PERSON"}
     assert "Moramanga" in places and "Moramanga" not in people
+
+
+def test_the_agent_written_after_a_counterpart_noun(analyse):
+    doc = analyse("Le ministre de la Défense, Gérald Saint-Fleur, est arrivé lundi à "
+                  "Saint-Domingue. Il a été reçu au siège du ministère par son homologue "
+                  "dominicain, le lieutenant-général Julio Reynoso.")
+    assert events(doc) == {("Julio Reynoso", "Gérald Saint-Fleur")}
+
+
+def test_le_titulaire_d_un_portefeuille_stands_for_the_minister(analyse):
+    doc = analyse("Le ministre de la Défense, Gérald Saint-Fleur, a été reçu lundi par le "
+                  "général Julio Reynoso. Le titulaire de la Défense était accompagné du général "
+                  "Jacques Pierre-Louis.")
+    assert events(doc) == {("Julio Reynoso", "Gérald Saint-Fleur"),
+                           ("Julio Reynoso", "Jacques Pierre-Louis")}
+
+
+def test_a_caption_ending_with_a_credit_tells_no_event(analyse):
+    doc = analyse("Le ministre Gérald Saint-Fleur a reçu lundi l'ambassadrice Anne Roux.\n\n"
+                  "Le général Hileni Amakali accueille l'ambassadrice Anne Roux à Okahandja. "
+                  "Crédit photo : service de presse\n\n"
+                  "Le colonel Paul Simon reçoit le général Ali Ben. © DIRCOM")
+    assert events(doc) == {("Gérald Saint-Fleur", "Anne Roux")}
+
+
+def test_a_page_date_above_the_story_is_not_its_lead_date():
+    from pipeline import api
+
+    text = ("Ambassade de France en Namibie\nAccueil › Actualités › Défense\n"
+            "Mis à jour le 19 septembre 2025\n\n"
+            "Le mardi 16 septembre 2025, la commandante de l'École militaire a reçu la visite "
+            "de l'ambassadrice.\n\nLa diplomate, Mme Anne Roux, a présenté ses projets.\n\n"
+            "Dans l'après-midi, à Windhoek, la ministre de la Défense, Mme Ruusa Shatipamba, a "
+            "accordé une audience à Mme Roux.")
+    received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
+    dates = dict(zip(received.head_text, received.date, strict=True))
+    assert dates["Ruusa Shatipamba"] == "2025-09-16"
