@@ -55,6 +55,17 @@ DELEGATION_NOUNS = frozenset(["délégation", "mission"])
 PRESENT_WORDS = frozenset(["présent", "présente", "présents", "présentes"])
 
 
+def opens_with_attendance(token) -> bool:
+    """`Assistait également à la rencontre X`: a capitalised verb opening an inverted
+    sentence, which the model reads as a name (lemma unknown)."""
+    return (
+        token.is_sent_start
+        and token.pos_ == "PROPN"
+        and token.lower_.startswith(("assist", "particip"))
+        and not token.lower_.endswith(("ant", "ants"))
+    )
+
+
 def is_present(token) -> bool:
     """`Étaient présents à l'audience X et Y`, `Était également présente Z`: `présent` said
     of the attendees (the model lemmatises its feminine as itself)."""
@@ -191,11 +202,16 @@ class FollowUps:
                 or any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[unit.start : unit.end])
             )
             name = surname(unit.person)
-            first_time = not any(
-                surname(u.person) == name for u in self.references.named if u.start < unit.start
+            first_time = not any(  # (a heading's mention is no earlier naming)
+                surname(u.person) == name
+                for u in self.references.named
+                if u.start < unit.start
+                and not is_title_line(self.sentences[self.sentence_index(u.start)])
             )
             if subject and first_time and not self.among(unit, others):
                 frame.confidence = min(frame.confidence, 0.65)
+                if office is not None:  # `le chef de la délégation française` again later
+                    self.references.add_holder(office, unit)
                 return [unit]
             return []
         return []
@@ -494,6 +510,7 @@ class FollowUps:
                 t
                 for t in sentence
                 if t.lemma_ in ATTENDANCE_VERBS
+                or opens_with_attendance(t)
                 or is_present(t)
                 or (t.lemma_ == "trouver" and sides is not None)
             ),
@@ -675,4 +692,16 @@ def is_heading(sentence: Span) -> bool:
         len(words) <= 6
         and not any(t.pos_ in ("VERB", "AUX") for t in words)
         and not (LIST_LINE.match(sentence_text(sentence)))
+    )
+
+
+def is_title_line(sentence: Span) -> bool:
+    """A heading or a page title: a paragraph of its own, without a verb, of a few words,
+    with no full stop (`Rencontre Karam–Rivera Olmedo au ministère de la Défense`)."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return is_heading(sentence) or (
+        len(words) <= 15
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not sentence.text.rstrip().endswith(".")
+        and sentence.text_with_ws.endswith("\n\n")
     )

@@ -46,7 +46,7 @@ from .follow_ups import (
     FollowUps,
     alongside_start,
     is_companion_verb,
-    is_heading,
+    is_title_line,
     presence_start,
     sentence_announces_list,
 )
@@ -383,6 +383,14 @@ class FrameBuilder(FollowUps, WhenWhere):
                 objects += self.references.counterparts(region, named_subject)
             if objects and objects[-1].person is not None:
                 objects += self.relative_companions(sentence, right_end, units)
+            if trigger.rule["object"] == "host":
+                # `venu rendre une visite au ministre, accompagné de l'attaché de défense, le
+                # colonel X`: who accompanies is the visitor's, not a host
+                cut = next((t.i for t in self.doc[trigger.object_start : right_end]
+                            if is_companion_verb(t)), None)
+                if cut is not None:
+                    subject += [u for u in objects if u.start > cut and u not in subject]
+                    objects = [u for u in objects if u.start < cut]
             sides = {trigger.rule["subject"]: subject, trigger.rule["object"]: objects}
         if trigger.relation == "MET" and not subject:
             sides, frame.mutual = self.parties_of_an_event_noun(token, right, sides)
@@ -627,6 +635,19 @@ class FrameBuilder(FollowUps, WhenWhere):
                 return [u for u in side if u.person is not None and surname(u.person) not in met]
         return []
 
+    def leader_told_since(self, previous: Frame | None, before: int) -> Unit | None:
+        """`... la visite d'une délégation malawite conduite par Mme X au quartier général ...
+        La délégation y a été accueillie par Y`: the leader of a delegation written in the
+        sentence before, after the last event told (no event of its own tells it)."""
+        index = self.sentence_index(before)
+        if index == 0:
+            return None
+        leaders = [u for u in self.units[index - 1]
+                   if u.person is not None and marker(self.doc, u.start) == "led_by"]
+        if not leaders or (previous is not None and max(self.told_in(previous)) >= index - 1):
+            return None
+        return leaders[-1]
+
     def met_by(self, name: str) -> set[str]:
         """The surnames of the persons that `name` met in the events read so far."""
         met = set()
@@ -651,8 +672,9 @@ class FrameBuilder(FollowUps, WhenWhere):
                 continue
             for side in (other.guests, other.hosts):
                 names = [surname(u.person) for u in side if u.person is not None]
-                if leader not in names:
-                    continue
+                if names[:1] != [leader]:
+                    continue  # (he leads the side he stands beside: `les ministres des trois
+                    # pays` received together are not one delegation)
                 for unit in side:
                     if unit.person is not None and surname(unit.person) not in written:
                         written.add(surname(unit.person))
@@ -805,6 +827,15 @@ class FrameBuilder(FollowUps, WhenWhere):
         ):
             person = self.references.pronoun(subject, index, previous)
             return [person] if person is not None else []
+        if (
+            subject is not None
+            and subject.lemma_ == "délégation"
+            and not any(u.start > subject.i and u.person is not None for u in left)
+        ):  # (`La délégation, qui comprenait X, a été reçue`: X with its leader, below)
+            leader = self.leader_told_since(previous, subject.i)
+            if leader is not None:
+                self.delegation = leader
+                return [leader]
         if (
             subject is not None
             and subject.lemma_ == "délégation"
@@ -965,7 +996,8 @@ class FrameBuilder(FollowUps, WhenWhere):
             following
             and not is_companion(self.doc, following[0])  # `le Ministre, accompagné de X,`
             and not any(
-                t.pos_ in ("VERB", "AUX") for t in self.doc[chosen.end : following[0].start]
+                t.pos_ in ("VERB", "AUX") or is_companion_verb(t)  # `accompagné de l'attaché
+                for t in self.doc[chosen.end : following[0].start]  # de défense, le colonel X`
             )
         ):
             return following[0]
@@ -1015,6 +1047,7 @@ class FrameBuilder(FollowUps, WhenWhere):
                 and token.ent_type_ == ""
                 and token.lower_ not in LEADER_WORDS
                 and "Part" not in token.morph.get("VerbForm")
+                and not after_a_noun_marker(token)  # `la police en uniforme`
                 or (token.pos_ == "VERB" and token.lower_.endswith("ant"))
             ):
                 return token.i
@@ -1217,18 +1250,6 @@ class FrameBuilder(FollowUps, WhenWhere):
         return frame.context | {self.sentence_index(frame.trigger.start)}
 
 
-def is_title_line(sentence: Span) -> bool:
-    """A heading or a page title: a paragraph of its own, without a verb, of a few words,
-    with no full stop (`Rencontre Karam–Rivera Olmedo au ministère de la Défense`)."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    return is_heading(sentence) or (
-        len(words) <= 15
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        and not sentence.text.rstrip().endswith(".")
-        and sentence.text_with_ws.endswith("\n\n")
-    )
-
-
 def is_counterpart_word(token) -> bool:
     """`X et son homologue malien, Y`: the words that join two parties as counterparts."""
     return token.lower_ in COUNTERPART_WORDS or (
@@ -1247,6 +1268,14 @@ def is_cleft_focus(doc: Doc, unit: Unit) -> bool:
 
 def is_plural_or_none(token) -> bool:
     return token is None or "Sing" not in token.morph.get("Number")
+
+
+def after_a_noun_marker(token) -> bool:
+    """A word after an article or the preposition `en` is a noun the model read as a verb
+    (`la police en uniforme`); a clitic pronoun (`l'a reçu`, `en a parlé`) is no marker."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (
+        before.pos_ == "DET" or (before.lower_ == "en" and before.pos_ == "ADP"))
 
 
 def caption_indices(sentences: list[Span]) -> set[int]:

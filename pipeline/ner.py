@@ -959,6 +959,14 @@ class EntityCorrector:
             and not doc[start - 1].ent_id_
         ):
             start -= 1  # `KOFFI Yao Jean`: the family name first, in capitals
+        if (
+            start > 1
+            and _free_name_token(doc[start - 1])
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].is_title
+            and doc[start - 2].ent_type_ in ("TITLE", "RANK")
+        ):
+            start -= 1  # `le ministre de la Défense Bongani Themba Gamedze`: a given name
         while end < len(doc):
             token = doc[end]
             if not doc[end - 1].whitespace_ and token.text[:1] in "-'’" and len(token) > 1:

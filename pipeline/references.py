@@ -325,6 +325,18 @@ class References:
                     head, complements = office_key(office)
                     self.counterpart_holders.setdefault(head, []).append((complements, unit))
 
+    def add_holder(self, office: Unit, holder: Unit) -> None:
+        """`office` (a title-only mention) is held by `holder`, as the text shows otherwise
+        than by an apposition (`... a reçu le chef de la délégation. L'officier, le général
+        X, ...`)."""
+        for title in office.titles:
+            head, complements = office_key(title.text)
+            held = any(theirs == complements for theirs, _ in self.holders.get(head, ()))
+            if complements and not held:  # (a bare `commandant` of a body, `de l'Armée`,
+                # would stand for him wherever that head is written; an office someone else
+                # holds here would become ambiguous)
+                self.holders.setdefault(head, []).append((complements, holder))
+
     def cut_titles(self, before: list[Unit], unit: Unit) -> list[Span]:
         """`Le conseiller au cabinet royal, Son Excellence X, a reçu`: a title-only unit whose
         chain was cut before the name, set off by a comma with no verb between them and no

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import events, meetings
+from tests.conftest import ents, events, meetings
 
 pytestmark = pytest.mark.slow
 
@@ -105,3 +105,50 @@ def test_a_page_date_above_the_story_is_not_its_lead_date():
     received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
     dates = dict(zip(received.head_text, received.date, strict=True))
     assert dates["Ruusa Shatipamba"] == "2025-09-16"
+
+
+def test_an_office_named_again_stands_for_the_person_the_story_gave_it_to(analyse):
+    doc = analyse("Belgrade : visite du général Lebrun-Vallier à la Gendarmerie\n\n"
+                  "Le commandant de la Gendarmerie, le général Nenad Tomić, avait reçu jeudi le "
+                  "chef de la délégation française. L'officier, le général de division Eudes "
+                  "Lebrun-Vallier, était accompagné du colonel Paul Ardouin. La visite s'est "
+                  "conclue par une audience accordée par le secrétaire d'État, M. Slobodan "
+                  "Vuković, au chef de la délégation française.")
+    assert ("Slobodan Vuković", "Eudes Lebrun-Vallier") in events(doc)
+
+
+def test_an_inverted_attendance_sentence(analyse):
+    doc = analyse("Le général Nenad Tomić a reçu jeudi le général Eudes Lebrun-Vallier. Assistait "
+                  "également à la rencontre le commandant adjoint, le colonel Bojan Rakić.")
+    assert events(doc, "ATTENDED") == {("Bojan Rakić", "Nenad Tomić")}
+
+
+def test_a_noun_after_en_is_no_clause_verb(analyse):
+    doc = analyse("Le général Eudes Lebrun-Vallier a eu un entretien avec le directeur de la "
+                  "police, Živko Lazić, ainsi qu'avec la cheffe de la police en uniforme, la "
+                  "générale Dragana Kujović.")
+    assert meetings(doc) == {frozenset({"Eudes Lebrun-Vallier", "Živko Lazić"}),
+                             frozenset({"Eudes Lebrun-Vallier", "Dragana Kujović"})}
+
+
+def test_who_accompanies_a_visitor_is_no_host_of_his_visit(analyse):
+    doc = analyse("L'ambassadeur de Turquie, M. Mehmet Solak, est venu rendre une visite de "
+                  "courtoisie au ministre de la Défense, M. Ermal Deda, accompagné de l'attaché "
+                  "de défense, le colonel Oğuzhan Tokgöz.")
+    assert events(doc) == {("Ermal Deda", "Mehmet Solak"), ("Ermal Deda", "Oğuzhan Tokgöz")}
+
+
+def test_a_given_name_between_an_office_and_a_name(analyse):
+    doc = analyse("Le Royaume d'Eswatini était représenté par le ministre de la Défense Bongani "
+                  "Themba Dlamini.")
+    assert ("Bongani Themba Dlamini", "PERSON") in ents(doc)
+
+
+def test_a_delegation_told_after_the_last_event_is_its_leader(analyse):
+    doc = analyse("La Secrétaire exécutive, Mme Grace Sithole, a reçu les ministres de la Défense, "
+                  "M. Kelvin Chanda et Mme Tiwonge Banda. Dans l'après-midi, la visite d'une "
+                  "délégation malawite conduite par Mme Banda au quartier général de la Force de "
+                  "défense a permis de préparer l'exercice. La délégation y a été accueillie par "
+                  "le commandant de la Force, le lieutenant-général Onkemetse Mothibi.")
+    guests = {guest for host, guest in events(doc) if host == "Onkemetse Mothibi"}
+    assert guests == {"Banda"}  # the mention nearest the trigger
