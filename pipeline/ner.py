@@ -649,6 +649,54 @@ def names_set_off_after_offices(doc: Doc, entities: list[Span]) -> list[Span]:
     return result
 
 
+def initials_read_as_honorifics(
+    doc: Doc, entities: list[Span], honorifics: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """`Celso M. Nhantumbo`: `M.` between a given name and a name is an initial, not
+    `Monsieur`; the three words are one person."""
+    starts = {e.start: e for e in entities if e.label_ == "PERSON"}
+    ends = {e.end: e for e in entities if e.label_ == "PERSON" and len(e) == 1}
+    occupied = {i for e in entities for i in range(e.start, e.end)}
+    kept = []
+    for honorific in honorifics:
+        given = doc[honorific.start - 1] if honorific.start > 0 else None
+        person = starts.get(honorific.end)
+        alone = ends.get(honorific.start)  # (the model's one-word person `Celso`)
+        if (
+            len(honorific) == 1
+            and honorific.text in ("M.", "R.", "A.")
+            and person is not None
+            and given is not None
+            and (given.i not in occupied or alone is not None)
+            and given.is_title
+            and given.is_alpha
+            and given.pos_ == "PROPN"
+            and not given.is_sent_start
+            and not doc[given.i - 1].is_title  # (`au Quartier Reine Elisabeth M. X`)
+            and _is_name_token(given)
+        ):
+            entities = [e for e in entities if e is not person and e is not alone]
+            entities.append(Span(doc, given.i, person.end, label="PERSON"))
+            continue
+        kept.append(honorific)
+    return entities, kept
+
+
+def without_spaces(span: Span) -> Span | None:
+    """The span without the line breaks or spaces the model left at its ends (`Hamusonda\n`
+    at the end of a heading); None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    if start == end:
+        return None
+    return Span(span.doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
 def places_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
     """`l'École supérieure navale de Tamentfoust`, `le préfet de Moramanga`: one word after
     an organisation or a territorial office (`territorial` in `office_grammar.jsonl`) and
@@ -713,6 +761,7 @@ class EntityCorrector:
         entities = self.join_name_parts(doc, entities)
         entities = [self.extend_person(e) if e.label_ == "PERSON" else e for e in entities]
         entities, honorifics = styles_before_patronymics(entities, honorifics)
+        entities, honorifics = initials_read_as_honorifics(doc, entities, honorifics)
         entities = self.grow_organisations(doc, entities)
         entities = self.extend_titles(doc, entities)
         entities = self.names_after_offices(doc, entities)
@@ -727,7 +776,7 @@ class EntityCorrector:
         entities = self.streets_named_after_a_person(doc, entities)
         entities = places_of_a_body(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
-        doc.ents = filter_spans(entities)
+        doc.ents = filter_spans([e for e in map(without_spaces, entities) if e is not None])
         doc.spans["honorifics"] = honorifics
         return doc
 

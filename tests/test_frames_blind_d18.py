@@ -152,3 +152,25 @@ def test_a_delegation_told_after_the_last_event_is_its_leader(analyse):
                   "le commandant de la Force, le lieutenant-général Onkemetse Mothibi.")
     guests = {guest for host, guest in events(doc) if host == "Onkemetse Mothibi"}
     assert guests == {"Banda"}  # the mention nearest the trigger
+
+
+def test_an_initial_m_between_a_given_name_and_a_name(analyse):
+    doc = analyse("Le ministre de la Défense, Celso M. Nhaca, a reçu M. Ali Banda. Au Quartier "
+                  "Reine Elisabeth M. Marc Reuter a été reçu.")
+    people = {text for text, label in ents(doc) if label == "PERSON"}
+    assert "Celso M. Nhaca" in people and "Ali Banda" in people
+    assert not any(p.startswith("Elisabeth M. Marc") for p in people)  # a site's name
+
+
+def test_an_entity_never_ends_with_a_line_break(analyse):
+    doc = analyse("Zambie : cinq chefs de mission accrédités auprès du président Hamusonda\n"
+                  "Lusaka (PANA) - Le président a reçu M. Ali Banda.")
+    assert all(not e.text[-1].isspace() and not e.text[0].isspace() for e in doc.ents)
+    assert ("Hamusonda", "PERSON") in ents(doc)
+
+
+def test_an_office_au_ministere_de_and_a_malagasy_demonym(analyse):
+    doc = analyse("Le secrétaire d'État au ministère de l'Intérieur, M. Slobodan Vuk, a reçu le "
+                  "ministre malagasy.")
+    titles = {text for text, label in ents(doc) if label == "TITLE"}
+    assert titles == {"secrétaire d'État au ministère de l'Intérieur", "ministre malagasy"}
