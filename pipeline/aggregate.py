@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import timedelta
 
@@ -41,11 +41,11 @@ import pandas as pd
 
 from . import resources
 from .artefacts import table_frame
-from .dates import parse_date, parse_date_near
+from .dates import parse_date, parse_date_near, parse_to_date
 from .history import person_history
 from .identity import name_key, name_words, resolve_people
 from .resources import plain, strip_accents
-from .visits import document_dates, with_visits
+from .visits import document_dates, with_visits, years_of_yearless
 
 NAME_PARTICLES = resources.NAME_PARTICLES
 ORG_STOPWORDS = frozenset(
@@ -471,6 +471,44 @@ def distinct_forms(values: list[str]) -> list[str]:
 
 
 def build_tables(results: list[DocumentResult], errors: list[dict]) -> dict[str, pd.DataFrame]:
+    """The tables of a run. A dateline without a year (`NOUAKCHOTT, 15 oct. (AMI)`, in a
+    story that writes no year) takes the year of another document's report of the same
+    visit (`visits.years_of_yearless`); the tables are then built again with it."""
+    tables = tables_of(results, errors)
+    partial = yearless_datelines(results)
+    if not partial:
+        return tables
+    years = years_of_yearless(
+        tables["events"], tables["entities"], document_dates(results), partial
+    )
+    if not years:
+        return tables
+    completed = [
+        replace(r, dateline={**r.dateline, "date": Date(years[r.doc_id], *partial[r.doc_id])
+                             .isoformat()})
+        if r.doc_id in years else r
+        for r in results
+    ]
+    return tables_of(completed, errors)
+
+
+def yearless_datelines(results: list[DocumentResult]) -> dict[str, tuple[int, int]]:
+    """doc_id -> (month, day) of a dateline that writes no year, in a document with no
+    dated dateline and no publication date."""
+    found = {}
+    for result in results:
+        dateline = result.dateline or {}
+        text = dateline.get("date_text") or ""
+        if dateline.get("date") or result.publication_date or not text:
+            continue
+        if parse_to_date(text, None) is None:
+            day = parse_to_date(text, Date(2000, 1, 1))  # (a leap year: 29 février)
+            if day is not None:
+                found[result.doc_id] = (day.month, day.day)
+    return found
+
+
+def tables_of(results: list[DocumentResult], errors: list[dict]) -> dict[str, pd.DataFrame]:
     results = sorted(results, key=lambda r: r.doc_id)
     assignment, audit = assign_entities(results)
     cluster_texts: dict[str, list[str]] = defaultdict(list)

@@ -250,8 +250,10 @@ class FrameBuilder(FollowUps, WhenWhere):
         return True
 
     def dated_lines(self, frame: Frame) -> list[Frame]:
-        """`– Lundi 9 juin : l'ambassadeur X ;` `– Mardi 10 juin : ...`: guests listed on
-        lines that each open with their own date are as many audiences, one per line."""
+        """`Ont été reçus en audience : – l'ambassadeur X ; – le général Y, accompagné de Z`:
+        guests listed on lines are as many audiences, one per line (with the companions of
+        its line), each dated by the date its line opens with (`– Mardi 10 juin : ...`), else
+        by the frame's."""
         if not frame.from_list:
             return [frame]
         lines: dict[int, list[Unit]] = {}
@@ -266,9 +268,7 @@ class FrameBuilder(FollowUps, WhenWhere):
                 e for e in self.entities
                 if e.label_ == "DATE" and sentence.start <= e.start < sentence.start + 4
             ]
-            if not opening:
-                return [frame]
-            dates[index] = opening[0]
+            dates[index] = opening[0] if opening else frame.date
         return [
             replace(frame, guests=guests, context={index}, date=dates[index],
                     sentences=set(frame.sentences), attendees=list(frame.attendees))

@@ -38,7 +38,7 @@ first date (undated last), then first event_id: the same tables give the same id
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 import pandas as pd
@@ -453,6 +453,46 @@ def visit_row(visit_id: str, visit: Visit, anchors: Anchors) -> dict:
         "rule": "; ".join(visit.links) if visit.links else "one event",
         "confidence": round(max(e.confidence for e in members), 2),
     }
+
+
+def years_of_yearless(
+    events: pd.DataFrame,
+    entities: pd.DataFrame,
+    dates: dict[str, str],
+    partial: dict[str, tuple[int, int]],
+) -> dict[str, int]:
+    """doc_id -> the year of a dateline that writes none (`partial`: its month and day): the
+    year in which that day falls within `WINDOW_DAYS` of a dated event of another document
+    whose participants match one of this document's events (`participants_link`). A
+    document whose events point to two years, or to none, gets none."""
+    if events is None or events.empty:
+        return {}
+    anchors = Anchors(entities)
+    found = read_events(events, dates)
+    dated = [e for e in found if e.date is not None]
+    by_guest: dict[str, list[Event]] = defaultdict(list)
+    for event in dated:
+        for entity_id in exposed(event):
+            by_guest[entity_id].append(event)
+    years: dict[str, set[int]] = defaultdict(set)
+    for event in found:
+        if event.doc_id not in partial or event.date is not None:
+            continue
+        month, day = partial[event.doc_id]
+        others = {o.event_id: o for i in exposed(event) for o in by_guest[i]}
+        for other in sorted(others.values(), key=lambda o: o.event_id):
+            if other.doc_id == event.doc_id:
+                continue
+            for year in (other.date.year - 1, other.date.year, other.date.year + 1):
+                try:
+                    candidate = Date(year, month, day)
+                except ValueError:  # 29 février of another year
+                    continue
+                if abs((candidate - other.date).days) > WINDOW_DAYS:
+                    continue
+                if participants_link(other, replace(event, doc_date=candidate), anchors):
+                    years[event.doc_id].add(year)
+    return {doc: next(iter(found)) for doc, found in years.items() if len(found) == 1}
 
 
 def document_dates(results) -> dict[str, str]:
