@@ -697,13 +697,22 @@ def without_spaces(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 
+# nouns whose `de X` names where they stand, not whose they are (not `cabinet`, `résidence`)
+PLACE_SEATS = frozenset(
+    ["palais", "siège", "bureau", "bureaux", "base", "camp", "quartier", "caserne", "garnison"]
+)
+
+
 def places_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
     """`l'École supérieure navale de Tamentfoust`, `le préfet de Moramanga`: one word after
     an organisation or a territorial office (`territorial` in `office_grammar.jsonl`) and
-    `de` is where it stands, not a person."""
+    `de` is where it stands, not a person; so is one word after a seat noun and `de`
+    (`dans son bureau d'Ampahibe`)."""
     territorial = office_words("territorial")
     ends = {e.end for e in entities if e.label_ == "ORG"
             or (e.label_ == "TITLE" and e[0].lower_ in territorial)}
+    # `dans son bureau d'Ampahibe`, `au palais de Koulouba`: after a seat noun
+    ends |= {t.i + 1 for t in doc if t.lower_ in PLACE_SEATS and t.ent_type_ != "TITLE"}
     return [
         Span(doc, e.start, e.end, label="LOC")
         if e.label_ == "PERSON"

@@ -174,3 +174,10 @@ def test_an_office_au_ministere_de_and_a_malagasy_demonym(analyse):
                   "ministre malagasy.")
     titles = {text for text, label in ents(doc) if label == "TITLE"}
     assert titles == {"secrétaire d'État au ministère de l'Intérieur", "ministre malagasy"}
+
+
+def test_one_word_after_a_seat_noun_and_de_is_a_place(analyse):
+    doc = analyse("Le ministre, le général Hery Rakoto, a reçu mardi, dans son bureau "
+                  "d'Ampahibe, le chef d'état-major. Il a lu le rapport du cabinet de Diallo.")
+    assert ("Ampahibe", "LOC") in ents(doc)
+    assert ("Diallo", "PERSON") in ents(doc)
