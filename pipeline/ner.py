@@ -601,6 +601,15 @@ def _given_name_after_grade(first: Span) -> bool:
     )
 
 
+def particles_then_name(doc: Doc, start: int) -> int | None:
+    """The end of `van der Berg` from `van`: one or two particles, then a name word; None
+    when no name word follows."""
+    end = start
+    while end < len(doc) and end - start < 2 and _is_particle(doc[end]):
+        end += 1
+    return end + 1 if end < len(doc) and _free_name_token(doc[end]) else None
+
+
 def _is_particle(token) -> bool:
     return token.lower_ in NAME_PARTICLES or token.lower_.rstrip("-") in NAME_PARTICLES
 
@@ -1035,8 +1044,8 @@ class EntityCorrector:
                 and token.text[:1].isalpha()
             ):
                 end += 1  # `Wang'ombe`, `Ng’ang’a`: the tokenizer cut after the apostrophe
-            elif _is_particle(token) and end + 1 < len(doc) and _free_name_token(doc[end + 1]):
-                end += 2
+            elif _is_particle(token) and (after := particles_then_name(doc, end)) is not None:
+                end = after  # `van der Berg`, `de la Cruz`
             elif (
                 token.lower_ in ("dit", "dite")
                 and end + 1 < len(doc)
@@ -1047,6 +1056,16 @@ class EntityCorrector:
                 end += 2  # `Amara CAMARA dit Kalifa`: a nickname is part of the name
             elif _free_name_token(token) and not token.is_sent_start:
                 end += 1
+            elif (
+                token.is_upper
+                and token.is_alpha
+                and len(token) > 2
+                and doc[end - 1].whitespace_ == " "
+                and all(t.is_title for t in doc[start:end])
+                and token.ent_type_ in ("LOC", "GPE", "ORG")
+            ):
+                end += 1  # `Moussa Issoufou DJIBO`: a family name in capitals, also a place
+                break
             else:
                 break
         while end > start and (_is_particle(doc[end - 1]) or doc[end - 1].is_punct):

@@ -181,3 +181,10 @@ def test_one_word_after_a_seat_noun_and_de_is_a_place(analyse):
                   "d'Ampahibe, le chef d'état-major. Il a lu le rapport du cabinet de Diallo.")
     assert ("Ampahibe", "LOC") in ents(doc)
     assert ("Diallo", "PERSON") in ents(doc)
+
+
+def test_names_with_two_particles_and_a_family_name_in_capitals_that_is_also_a_place(analyse):
+    doc = analyse("Le ministre a reçu la chargée d'affaires, Mme Marieke van der Velde, puis le "
+                  "général de division Moussa Issoufou DJIBO, ministre d'État.")
+    people = {text for text, label in ents(doc) if label == "PERSON"}
+    assert people == {"Marieke van der Velde", "Moussa Issoufou DJIBO"}
