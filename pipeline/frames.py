@@ -66,6 +66,8 @@ from .triggers import Trigger
 from .when_where import WhenWhere, is_place_of_event
 
 ABOUT_WORDS = frozenset(["contre", "sur", "de", "du", "des", "d'", "pour", "par", "envers"])
+# a sentence with one of these tells a later event, not the one told before
+LATER_WORDS = frozenset(["après-midi", "soirée", "lendemain"])  # (`ensuite`: the same audience)
 CLAUSE_BREAKS = frozenset([";", "qui", "où", "afin", "lors", "lorsque", "quand", "dont"])
 CAPTION_START = re.compile(r"^\s*\(?\s*(?:photo|ph\.|légende|crédit|©)", re.IGNORECASE)
 CAPTION_END = re.compile(r"(?:©|\(c\)|crédits? photos?\s*:|photo\s*:)[^.!?]{0,60}$",
@@ -232,6 +234,8 @@ class FrameBuilder(FollowUps, WhenWhere):
         sentence = self.sentences[self.sentence_index(frame.trigger.start)]
         if any(t.ent_type_ == "DATE" for t in sentence):
             return False  # `les deux hommes s'étaient rencontrés le 14 février`: another day
+        if any(t.lower_ in LATER_WORDS for t in sentence):
+            return False  # `Dans l'après-midi, les deux ministres ont eu une séance de travail`
         parties = {surname(u.person) if u.person else u.start for u in frame.hosts + frame.guests}
         reception = next(
             (
@@ -939,6 +943,13 @@ class FrameBuilder(FollowUps, WhenWhere):
             position -= 1
         while position >= 0 and self.doc[position].pos_ == "ADJ":
             position -= 1
+        complement = next(  # `l'hôte de la Guinée a été accueilli`: its complement skipped
+            (p for p in range(position, max(position - 3, 0), -1)
+             if self.doc[p].lower_ in ("de", "du", "des", "d'") and self.doc[p - 1].pos_ == "NOUN"),
+            None,
+        )
+        if complement is not None and self.doc[position].ent_type_ in ("GPE", "LOC", "ORG"):
+            position = complement - 1
         if position < 1 or self.doc[position].pos_ != "NOUN":
             return None
         noun = self.doc[position]

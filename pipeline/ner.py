@@ -1290,6 +1290,11 @@ class EntityCorrector:
             ):
                 continue
             end, covered = token.i + 1, []
+            while end < len(doc) and end - token.i <= 2 and doc[end].is_lower and (
+                doc[end].pos_ == "ADJ"
+            ):
+                end += 1  # `l'aéroport international Ahmed Sékou Touré`
+            name_start = end
             while end < len(doc) and (doc[end].is_alpha and doc[end].text[:1].isupper()):
                 inside = next((e for e in result if e.start <= end < e.end), None)
                 if inside is None:
@@ -1299,7 +1304,7 @@ class EntityCorrector:
                     break
                 covered.append(inside)
                 end = inside.end
-            if end == token.i + 1 or not (
+            if end == name_start or not (
                 any(e.label_ == "PERSON" for e in covered) or token.is_title
             ):
                 continue

@@ -304,6 +304,8 @@ def parse_subject(token: Token) -> Token | None:
                 and not is_dateline_place(c)
                 and c.lower_ != "où"
                 and c.ent_type_ != "DATE"  # `Mardi, une audience lui a été accordée`
+                # `À sa descente d'avion, ...`: a noun after a preposition is no subject
+                and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
             )
             # `Il s'y est entretenu avec ...`: the parser reads a reflexive verb's `il` as an
             # expletive; a trigger verb is never impersonal
