@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from . import triggers as trigger_rules
 from .chains import Unit, sentence_text, surname
 from .event import Frame
-from .references import anaphors, country_after, fold_word, is_plural
+from .references import anaphors, country_after, fold_word, is_plural, office_key
 
 LEADER_LEMMAS = frozenset(["conduire", "diriger", "mener", "présider"])
 ATTENDANCE_VERBS = frozenset(["prendre", "participer", "assister"])
@@ -420,7 +420,13 @@ class FollowUps:
             (u for u in self.units[index] if u.title_only and u.start <= subject.i < u.end), None
         )
         if office is not None:  # `Le Commandant Général était accompagné de ...`
-            holders = self.references.office_holders(office)
+            holders = self.references.distinct(self.references.office_holders(office))
+            if len(holders) != 1:  # `Le ministre était accompagné de`: the minister of the
+                # event just told, when the document names several
+                head = office_key(office.titles[0].text)[0]
+                holders = self.references.distinct(
+                    [h for _, h in self.references.holders.get(head, [])
+                     if self.among(h, frame.hosts + frame.guests)])
             return surname(holders[0].person) if len(holders) == 1 else None
         if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle"):
             guests = [u for u in frame.guests if u.person is not None]

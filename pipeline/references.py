@@ -720,7 +720,18 @@ class References:
         return None
 
     def last_person(self, position: int) -> Unit | None:
+        """`ce dernier`: the person mentioned last before `position`, named or written as
+        an office one named person holds (`a accordé une audience au ministre
+        sierra-léonais. Ce dernier ...`)."""
         before = [u for u in self.named if u.end <= position]
+        offices = [
+            u for units in self.units_by_sentence for u in units
+            if u.title_only and u.end <= position and (not before or u.start > before[-1].end)
+        ]
+        if offices:
+            holders = self.distinct(self.office_holders(offices[-1]))
+            if len(holders) == 1:
+                return holders[0]
         return before[-1] if before else None
 
     def group(self, token: Token, previous_frame) -> list[Unit]:
@@ -788,8 +799,9 @@ class References:
         if row["kind"] == "last_person":
             return self.last_person(token.i)
         country = country_after(token.doc, token.i + 1)
-        if previous_frame is not None and country and row["kind"] in ("host", "guest"):
-            # `l'hôte ghanéen s'est entretenu`: whichever party is of that country
+        if previous_frame is not None and country and row["kind"] in ("host", "guest", "pair"):
+            # `l'hôte ghanéen s'est entretenu`, `le responsable koweïtien avait été reçu`:
+            # whichever party is of that country
             parties = self.distinct(
                 [u for u in previous_frame.hosts + previous_frame.guests if u.person is not None]
             )
@@ -829,6 +841,12 @@ class References:
             # `X séjourne depuis lundi à Niamey. Le visiteur a eu un tête-à-tête avec Y`: before
             # any event, the visitor is the person the story opened with
             return self.subject_person(sentence_index, token.i)
+        if previous_frame is None and country and row["kind"] == "pair":
+            # `X est arrivé lundi. Hier, le responsable koweïtien avait été reçu par Y`: the
+            # person the story opened with, when the document gives him no other country
+            person = self.subject_person(sentence_index, token.i)
+            theirs = self.person_countries(person) if person is not None else frozenset()
+            return person if person is not None and (not theirs or country in theirs) else None
         return None
 
     def fits_office_noun(self, token: Token, row: dict, unit: Unit) -> bool:

@@ -132,8 +132,8 @@ def is_future_form(token: Token) -> bool:
 def is_not_yet(token: Token) -> bool:
     """A reception or meeting announced, not told: the verb in the future or conditional
     (`recevra`, `sera reçu`, `aura un entretien`) or after a verb of planning in the present
-    (`doit recevoir`, `va rencontrer`; not `est allé rencontrer`). No trigger: an analyst's
-    table holds what happened."""
+    (`doit recevoir`, `va rencontrer`, `devait être reçu`; not `est allé rencontrer`). No
+    trigger: an analyst's table holds what happened."""
     if is_future_form(token):
         return True
     if any(c.dep_.startswith("aux") and is_future_form(c) for c in token.children):
@@ -142,16 +142,11 @@ def is_not_yet(token: Token) -> bool:
     infinitive = "Inf" in token.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
     return (
-        infinitive  # `doit recevoir`, `doit être reçu`
+        infinitive  # `doit recevoir`, `doit être reçu`, `devait être reçu dans la soirée`
         and head is not token
         and head.lemma_.lower() in PLANNING_LEMMAS
-        and "Part" not in head.morph.get("VerbForm")
-        and not is_past_form(head)
+        and "Part" not in head.morph.get("VerbForm")  # (not `est allé rencontrer`)
     )
-
-
-def is_past_form(token: Token) -> bool:
-    return "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense")
 
 
 def requirement_end(token: Token, rule: dict, sentence: Span) -> int | None:

@@ -29,3 +29,32 @@ def test_a_meeting_of_the_two_ministers_later_that_day_is_an_event_of_its_own(an
                   "l'après-midi, au camp Samory, les deux ministres ont eu une séance de travail.")
     assert events(doc) == {("Fodé Camara", "Sheku Bangura")}
     assert meetings(doc) == {frozenset({"Fodé Camara", "Sheku Bangura"})}
+
+
+def test_le_ministre_accompanied_is_the_minister_of_the_event_just_told(analyse):
+    doc = analyse("Le ministre de la Défense nationale, le général Fodé Camara, a présidé lundi la "
+                  "cérémonie. Mardi, le chef d'état-major, le général Ousmane Yansane, a reçu M. "
+                  "Sheku Bangura, ministre de la Défense de la Sierra Leone. Le ministre était "
+                  "accompagné de l'ambassadrice de son pays, Mme Mariama Sannoh.")
+    assert ("Ousmane Yansane", "Mariama Sannoh") in events(doc)
+
+
+def test_ce_dernier_after_an_office_stands_for_its_holder(analyse):
+    doc = analyse("Le ministre sierra-léonais, M. Sheku Bangura, est arrivé lundi. Mercredi, le "
+                  "Premier ministre, Lansana Cissé, a accordé une audience au ministre "
+                  "sierra-léonais. Ce dernier était accompagné du général Foday Turay.")
+    assert events(doc) == {("Lansana Cissé", "Sheku Bangura"), ("Lansana Cissé", "Foday Turay")}
+
+
+def test_devait_etre_recu_is_no_event(analyse):
+    doc = analyse("Le général Bandar Al-Fadhli devait être reçu dans la soirée par le président du "
+                  "Conseil, M. Samir Doueihy.")
+    assert events(doc) == set()
+
+
+def test_an_anaphoric_noun_with_a_demonym_is_the_party_of_that_country(analyse):
+    doc = analyse("Un entretien entre le chef d'état-major de l'armée koweïtienne, le général "
+                  "Bandar Al-Fadhli, et le ministre libanais, M. Khalil Chahine, s'est tenu mardi. "
+                  "Lundi, le responsable koweïtien avait été reçu par le commandant en chef de "
+                  "l'armée libanaise, le général Georges Habshi.")
+    assert events(doc) == {("Georges Habshi", "Bandar Al-Fadhli")}
