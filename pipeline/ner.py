@@ -691,6 +691,37 @@ def initials_read_as_honorifics(
     return entities, kept
 
 
+OPENING_QUOTES = frozenset(["«", "“", '"'])
+CLOSING_QUOTES = frozenset(["»", "”", '"'])
+
+
+def names_in_quotes_of_a_body(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`l'École militaire de sous-officiers « Grigore Alexandru Ghica »`, `le lycée militaire
+    « Mohammed Ali »`: a name (with its grade) in quotation marks right after a body or a
+    noun is that body's name, never a person: it joins the organisation or place before
+    it, else it is dropped."""
+    by_end = {e.end: e for e in entities}
+    by_start = {e.start: e for e in entities}
+    result = list(entities)
+    for person in [e for e in entities if e.label_ == "PERSON"]:
+        start = person.start
+        rank = by_end.get(start)
+        if rank is not None and rank.label_ == "RANK":
+            start = rank.start
+        if start < 2 or person.end >= len(doc):
+            continue
+        if doc[start - 1].text not in OPENING_QUOTES or doc[person.end].text not in CLOSING_QUOTES:
+            continue
+        inside = [e for e in (rank, person) if e is not None and e.label_ in ("RANK", "PERSON")]
+        body = by_end.get(start - 1)
+        if body is not None and body.label_ in ("ORG", "LOC"):
+            result = [e for e in result if e is not body and e not in inside]
+            result.append(Span(doc, body.start, person.end + 1, label=body.label_))
+        elif doc[start - 2].pos_ in ("NOUN", "ADJ") and start - 2 not in by_start:
+            result = [e for e in result if e not in inside]
+    return result
+
+
 def without_spaces(span: Span) -> Span | None:
     """The span without the line breaks or spaces the model left at its ends (`Hamusonda\n`
     at the end of a heading); None when nothing is left."""
@@ -793,6 +824,7 @@ class EntityCorrector:
         entities = self.named_after_a_person(doc, entities)
         entities = self.streets_named_after_a_person(doc, entities)
         entities = places_of_a_body(doc, entities)
+        entities = names_in_quotes_of_a_body(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans([e for e in map(without_spaces, entities) if e is not None])
         doc.spans["honorifics"] = honorifics

@@ -58,3 +58,13 @@ def test_an_anaphoric_noun_with_a_demonym_is_the_party_of_that_country(analyse):
                   "Lundi, le responsable koweïtien avait été reçu par le commandant en chef de "
                   "l'armée libanaise, le général Georges Habshi.")
     assert events(doc) == {("Georges Habshi", "Bandar Al-Fadhli")}
+
+
+def test_a_name_in_quotes_after_a_body_is_its_name(analyse):
+    doc = analyse("La délégation a visité l'École militaire de sous-officiers de gendarmerie "
+                  "« Grigore Alexandru Ghica », puis le lycée militaire « Mohammed Ali ». Le "
+                  "ministre a dit « Paul Biya » hier.")
+    assert ("École militaire de sous-officiers de gendarmerie « Grigore Alexandru Ghica »",
+            "ORG") in ents(doc)
+    people = {text for text, label in ents(doc) if label == "PERSON"}
+    assert people == {"Paul Biya"}
