@@ -161,6 +161,19 @@ def coordinated_bodies(doc, end: int) -> list[str]:
     return bodies
 
 
+def coordinated_demonyms(doc, end: int) -> frozenset[str]:
+    """The countries of demonyms coordinated after a plural office (`les ministres polonais`
+    `, roumain et ukrainien`)."""
+    found, position = set(), end
+    while position + 1 < len(doc) and doc[position].lower_ in ("et", ","):
+        code = resources.demonym_country(doc[position + 1].text)
+        if not code:
+            break
+        found.add(code)
+        position += 2
+    return frozenset(found)
+
+
 NUMBER_WORDS = {
     "deux": 2,
     "trois": 3,
@@ -431,6 +444,8 @@ class References:
         names = [office_key(title.text, without_demonyms=True), *office_synonyms(title.text)]
         names += [office_key(office) for office in anaphor_offices(title.text)]
         countries = title_countries(title.text)
+        if plural and countries:
+            countries |= coordinated_demonyms(title.doc, title.end)
         group_countries = frozenset(
             code for a in affiliations for code in resources.countries_named_in(a)
         )

@@ -68,3 +68,12 @@ def test_a_name_in_quotes_after_a_body_is_its_name(analyse):
             "ORG") in ents(doc)
     people = {text for text, label in ents(doc) if label == "PERSON"}
     assert people == {"Paul Biya"}
+
+
+def test_a_plural_office_with_coordinated_demonyms_stands_for_each_holder(analyse):
+    doc = analyse("Le ministre polonais de la Défense, M. Jan Sobczak, a rencontré son homologue "
+                  "roumain, le ministre Radu Popa, puis le ministre ukrainien Oleksandr Hnatenko. "
+                  "Plus tôt, les ministres polonais, roumain et ukrainien avaient été reçus par la "
+                  "Secrétaire générale adjointe de l'OTAN, Mme Ingrid Aas.")
+    received = {guest for host, guest in events(doc) if host == "Ingrid Aas"}
+    assert received == {"Jan Sobczak", "Radu Popa", "Oleksandr Hnatenko"}
