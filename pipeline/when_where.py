@@ -185,7 +185,9 @@ class WhenWhere:
             sentence = self.sentences[index]
             ents = [e for e in self.entities if sentence.start <= e.start and e.end <= sentence.end]
             # `en visite depuis mercredi`: when the stay began, not the event
-            dates = [e for e in ents if e.label_ == "DATE" and not after_since(e)]
+            # (`élevé au grade de général le 14 août 2025, y a été reçu`: his promotion's day)
+            dates = [e for e in ents
+                     if e.label_ == "DATE" and not after_since(e) and not of_an_appointment(e)]
             places = [
                 e
                 for e in ents
@@ -255,7 +257,11 @@ def of_an_appointment(date: Span) -> bool:
     """`Élevé au rang de général le 1er août 2025`: when a person was promoted or appointed,
     not a day of the story's events."""
     doc = date.doc
-    return any(t.lower_ in APPOINTMENT_WORDS for t in doc[max(date.start - 10, 0) : date.start])
+    window = doc[max(date.start - 10, 0) : date.start]
+    word = next((t for t in reversed(window) if t.lower_ in APPOINTMENT_WORDS), None)
+    # (not `nommé en 2023, il a reçu le 5 mars`: a verb between tells another fact)
+    return word is not None and not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[word.i + 1 : date.start])
 
 
 def after_since(date: Span) -> bool:

@@ -77,3 +77,17 @@ def test_a_plural_office_with_coordinated_demonyms_stands_for_each_holder(analys
                   "Secrétaire générale adjointe de l'OTAN, Mme Ingrid Aas.")
     received = {guest for host, guest in events(doc) if host == "Ingrid Aas"}
     assert received == {"Jan Sobczak", "Radu Popa", "Oleksandr Hnatenko"}
+
+
+def test_a_promotion_day_in_the_trigger_sentence_is_not_the_event_day():
+    from pipeline import api
+
+    text = ("Monrovia, 26 novembre 2025 – Le général de brigade Ousman Manneh a effectué mardi "
+            "une visite de travail au quartier général. L'officier gambien, élevé au grade de "
+            "général de brigade le 14 août 2025, y a été reçu par le général Joseph Kpadeh. Le "
+            "général Paul Ndiaye, nommé chef d'état-major en 2023, a reçu le 24 novembre 2025 le "
+            "colonel Ali Salah.")
+    received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
+    dates = dict(zip(received.head_text, received.date, strict=True))
+    assert dates["Joseph Kpadeh"] == "2025-11-25"
+    assert dates["Paul Ndiaye"] == "2025-11-24"
