@@ -851,6 +851,10 @@ class FrameBuilder(FollowUps, WhenWhere):
                 return led
         if subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ in ("", "TITLE"):
             group = self.references.group(subject, previous)  # `les parlementaires`
+            if previous is not None and is_headline(
+                self.sentences[self.sentence_index(previous.trigger.start)]
+            ):  # (after a headline's event, `les deux officiers` the sentence before names)
+                group = self.references.group(subject, None) or group
             if group:
                 return group
         if (
@@ -1287,6 +1291,17 @@ def after_a_noun_marker(token) -> bool:
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and (
         before.pos_ == "DET" or (before.lower_ == "en" and before.pos_ == "ADP"))
+
+
+def is_headline(sentence: Span) -> bool:
+    """A paragraph of its own with no full stop, of a headline's length, verb or not
+    (`Gambie : le nouveau commandant de l'ECOMIG reçu par le chef d'état-major`)."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return (
+        len(words) <= 25
+        and not sentence.text.rstrip().endswith(".")
+        and sentence.text_with_ws.endswith("\n\n")
+    )
 
 
 def caption_indices(sentences: list[Span]) -> set[int]:

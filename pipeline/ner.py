@@ -1742,15 +1742,26 @@ def acronyms_after_articles(doc: Doc, entities: list[Span]) -> list[Span]:
     """`le chef d'état-major de l'ANP`: a word in capitals that no rule or the model
     labelled, after an article, is an organisation's acronym (names in capitals follow a
     rank, an honorific or a first name, never an article)."""
+    def acronym_after_article(token) -> bool:
+        return (
+            2 <= len(token.text) <= 8
+            and token.text.isupper()
+            and token.is_alpha
+            and token.i > 0
+            and doc[token.i - 1].lower_ in ACRONYM_ARTICLES
+        )
+
+    # (the model's one-word person in capitals after an article: `de l'ECOMIG`)
+    entities = [
+        Span(doc, e.start, e.end, label="ORG")
+        if e.label_ == "PERSON" and len(e) == 1 and acronym_after_article(e[0]) else e
+        for e in entities
+    ]
     taken = {i for e in entities for i in range(e.start, e.end)}
     found = [
         Span(doc, token.i, token.i + 1, label="ORG")
         for token in doc[1:]
-        if token.i not in taken
-        and 2 <= len(token.text) <= 8
-        and token.text.isupper()
-        and token.is_alpha
-        and doc[token.i - 1].lower_ in ACRONYM_ARTICLES
+        if token.i not in taken and acronym_after_article(token)
     ]
     return entities + found
 

@@ -753,8 +753,10 @@ class References:
         """`les parlementaires ivoiriens ont été accueillis`: a plural noun of kind `guests`
         stands for every named guest of the document's previous event."""
         row = anaphors().get(fold_word(token.lower_))
-        if row is None or previous_frame is None:
+        if row is None:
             return []
+        if previous_frame is None:
+            return self.two_named_before(token)
         if token.i > 0 and token.doc[token.i - 1].lower_ == "deux" and token.lower_.endswith(
             ("s", "x")
         ):  # `les deux hommes`, `les deux officiers`: the two parties of the event told
@@ -786,6 +788,18 @@ class References:
         if "Plur" not in token.morph.get("Number"):
             return []
         return [u for u in previous_frame.guests if u.person is not None]
+
+    def two_named_before(self, token: Token) -> list[Unit]:
+        """`X et son adjoint, le colonel Y, ont pris leurs fonctions. Les deux officiers ont
+        été reçus par Z`: before any event, `les deux` + noun stands for the two persons the
+        sentence before names (and only them)."""
+        if token.i == 0 or token.doc[token.i - 1].lower_ != "deux":
+            return []
+        index = next((i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end), 0)
+        if index == 0:
+            return []
+        named = self.distinct([u for u in self.units_by_sentence[index - 1] if u.person])
+        return named if len(named) == 2 else []
 
     def introduced_as_guest(self, unit: Unit) -> bool:
         """`l'hôte du jour, le général X`, `le visiteur, M. Y`: a name set off after a noun

@@ -91,3 +91,13 @@ def test_a_promotion_day_in_the_trigger_sentence_is_not_the_event_day():
     dates = dict(zip(received.head_text, received.date, strict=True))
     assert dates["Joseph Kpadeh"] == "2025-11-25"
     assert dates["Paul Ndiaye"] == "2025-11-24"
+
+
+def test_les_deux_officiers_after_a_headline_are_the_two_the_sentence_before_names(analyse):
+    doc = analyse("Gambie : le nouveau commandant de la force de l'ECOMIG reçu par le chef "
+                  "d'état-major\n\nBanjul, 19 fév. 2025 (APS) – Le commandant de la force, le "
+                  "général Kwabena Boateng, et son adjoint, le colonel Mame Ndour, ont pris leurs "
+                  "fonctions le 17/2. Les deux officiers ont été reçus hier par le chef "
+                  "d'état-major, le lieutenant-général Modou Njie.")
+    assert ("ECOMIG", "ORG") in ents(doc)
+    assert events(doc) == {("Modou Njie", "Kwabena Boateng"), ("Modou Njie", "Mame Ndour")}
