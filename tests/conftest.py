@@ -45,3 +45,17 @@ def events(doc, kind="RECEIVED"):
 def meetings(doc):
     """MET pairs, unordered (the head is whichever mention the text writes first)."""
     return {frozenset(pair) for pair in events(doc, "MET")}
+
+
+def names(doc, label):
+    """The texts of one label's entities."""
+    return {text for text, _ in ents(doc, label)}
+
+
+def received_dates(text: str) -> dict[str, str]:
+    """host mention -> ISO date of each RECEIVED row of `text` run through the API (the
+    dates of a run, with the dateline and aggregation's fallbacks)."""
+    from pipeline import api
+
+    received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
+    return dict(zip(received.head_text, received.date, strict=True))

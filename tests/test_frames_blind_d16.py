@@ -6,7 +6,7 @@ promotion's date that is no event's, and a clause that is no dateline's place.""
 
 import pytest
 
-from tests.conftest import ents, events, meetings
+from tests.conftest import ents, events, meetings, received_dates
 
 pytestmark = pytest.mark.slow
 
@@ -52,11 +52,7 @@ def test_two_frames_of_one_le_lendemain_sentence_are_one_day_after_the_story(ana
                   "Mengue a présenté son armée. Le lendemain, le général Oyono a honoré de sa "
                   "visite la base aérienne de Garoua, où il a été accueilli par le commandant "
                   "de la base, le colonel Théophile Ngono.")
-    from pipeline import api
-
-    tables = api.extract({"d": doc.text})
-    received = tables["relations"].query("relation == 'RECEIVED'")
-    dates = dict(zip(received.head_text, received.date, strict=True))
+    dates = received_dates(doc.text)
     assert dates["Théophile Ngono"] == "2025-10-15"
 
 

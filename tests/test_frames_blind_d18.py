@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import ents, events, meetings
+from tests.conftest import ents, events, meetings, names, received_dates
 
 pytestmark = pytest.mark.slow
 
@@ -94,16 +94,13 @@ def test_a_caption_ending_with_a_credit_tells_no_event(analyse):
 
 
 def test_a_page_date_above_the_story_is_not_its_lead_date():
-    from pipeline import api
-
     text = ("Ambassade de France en Namibie\nAccueil › Actualités › Défense\n"
             "Mis à jour le 19 septembre 2025\n\n"
             "Le mardi 16 septembre 2025, la commandante de l'École militaire a reçu la visite "
             "de l'ambassadrice.\n\nLa diplomate, Mme Anne Roux, a présenté ses projets.\n\n"
             "Dans l'après-midi, à Windhoek, la ministre de la Défense, Mme Ruusa Shatipamba, a "
             "accordé une audience à Mme Roux.")
-    received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
-    dates = dict(zip(received.head_text, received.date, strict=True))
+    dates = received_dates(text)
     assert dates["Ruusa Shatipamba"] == "2025-09-16"
 
 
@@ -157,7 +154,7 @@ def test_a_delegation_told_after_the_last_event_is_its_leader(analyse):
 def test_an_initial_m_between_a_given_name_and_a_name(analyse):
     doc = analyse("Le ministre de la Défense, Celso M. Nhaca, a reçu M. Ali Banda. Au Quartier "
                   "Reine Elisabeth M. Marc Reuter a été reçu.")
-    people = {text for text, label in ents(doc) if label == "PERSON"}
+    people = names(doc, "PERSON")
     assert "Celso M. Nhaca" in people and "Ali Banda" in people
     assert not any(p.startswith("Elisabeth M. Marc") for p in people)  # a site's name
 
@@ -172,7 +169,7 @@ def test_an_entity_never_ends_with_a_line_break(analyse):
 def test_an_office_au_ministere_de_and_a_malagasy_demonym(analyse):
     doc = analyse("Le secrétaire d'État au ministère de l'Intérieur, M. Slobodan Vuk, a reçu le "
                   "ministre malagasy.")
-    titles = {text for text, label in ents(doc) if label == "TITLE"}
+    titles = names(doc, "TITLE")
     assert titles == {"secrétaire d'État au ministère de l'Intérieur", "ministre malagasy"}
 
 
@@ -186,5 +183,5 @@ def test_one_word_after_a_seat_noun_and_de_is_a_place(analyse):
 def test_names_with_two_particles_and_a_family_name_in_capitals_that_is_also_a_place(analyse):
     doc = analyse("Le ministre a reçu la chargée d'affaires, Mme Marieke van der Velde, puis le "
                   "général de division Moussa Issoufou DJIBO, ministre d'État.")
-    people = {text for text, label in ents(doc) if label == "PERSON"}
+    people = names(doc, "PERSON")
     assert people == {"Marieke van der Velde", "Moussa Issoufou DJIBO"}

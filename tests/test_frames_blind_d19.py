@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import ents, events, meetings
+from tests.conftest import ents, events, meetings, names, received_dates
 
 pytestmark = pytest.mark.slow
 
@@ -66,7 +66,7 @@ def test_a_name_in_quotes_after_a_body_is_its_name(analyse):
                   "ministre a dit « Paul Biya » hier.")
     assert ("École militaire de sous-officiers de gendarmerie « Grigore Alexandru Ghica »",
             "ORG") in ents(doc)
-    people = {text for text, label in ents(doc) if label == "PERSON"}
+    people = names(doc, "PERSON")
     assert people == {"Paul Biya"}
 
 
@@ -80,15 +80,12 @@ def test_a_plural_office_with_coordinated_demonyms_stands_for_each_holder(analys
 
 
 def test_a_promotion_day_in_the_trigger_sentence_is_not_the_event_day():
-    from pipeline import api
-
     text = ("Monrovia, 26 novembre 2025 – Le général de brigade Ousman Manneh a effectué mardi "
             "une visite de travail au quartier général. L'officier gambien, élevé au grade de "
             "général de brigade le 14 août 2025, y a été reçu par le général Joseph Kpadeh. Le "
             "général Paul Ndiaye, nommé chef d'état-major en 2023, a reçu le 24 novembre 2025 le "
             "colonel Ali Salah.")
-    received = api.extract({"d": text})["relations"].query("relation == 'RECEIVED'")
-    dates = dict(zip(received.head_text, received.date, strict=True))
+    dates = received_dates(text)
     assert dates["Joseph Kpadeh"] == "2025-11-25"
     assert dates["Paul Ndiaye"] == "2025-11-24"
 
