@@ -266,8 +266,12 @@ class FollowUps:
         told = last_told(events[-1])
         persons = [u for u in self.units[index] if u.person is not None]
         principal = self.principal(index, verb, persons, events[-1])
-        if index - told > 2 and principal in (None, "guest"):
-            return  # far from the event, only a companion of a named party counts
+        if index - told > 2 and principal in (None, "guest") and not (
+            events[-1].relation == "MET"
+            and self.delegation_side_of(sentence, events[-1]) is not None
+        ):
+            return  # far from the event, only a companion of a named party counts (or a
+            # delegation named by its party's country: `La délégation thaïlandaise comprenait`)
         # `La délégation, qui comprenait X et Y, a été reçue par Z`: not past the event's
         # own trigger
         stop = min(

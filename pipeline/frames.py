@@ -937,7 +937,24 @@ class FrameBuilder(FollowUps, WhenWhere):
                 None,
             )
             chosen = leader or chosen
-        return self.series(chosen, left)
+        return self.series(self.coordinated_before(chosen, left), left)
+
+    def coordinated_before(self, chosen: Unit, left: list[Unit]) -> Unit:
+        """`X, ministre de la Défense, et le ministre thaïlandais, M. Y, ont eu un
+        tête-à-tête`: the parser makes the second party the subject; the series begins with
+        the person joined to it by `et` before it (nothing but commas, articles and `et`
+        between them)."""
+        before = [u for u in left if u.end <= chosen.start and u.person is not None]
+        if not before or chosen.person is None:
+            return chosen
+        first = before[-1]
+        gap = [t.lower_ for t in self.doc[first.end : chosen.start] if not t.is_space]
+        if "et" in gap and all(w in ("et", ",", "le", "la", "l'") for w in gap) and (
+            not is_companion(self.doc, first) and self.doc[first.start - 1].lower_ not in (
+                "de", "du", "par", "avec", "à", "au")
+        ):
+            return first
+        return chosen
 
     def noun_before_verb(self, verb):
         """`l'officier général togolais a rendu`: the anaphoric noun right before the verb

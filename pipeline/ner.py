@@ -691,6 +691,25 @@ def initials_read_as_honorifics(
     return entities, kept
 
 
+def acronyms_after_plural_grades(doc: Doc, entities: list[Span]) -> list[Span]:
+    """`deux colonels FAMa`: one word with several capitals after a plural grade is the
+    body they belong to, not a person (a person's grade is singular)."""
+    ranks = {e.end: e for e in entities if e.label_ == "RANK"}
+    result = []
+    for entity in entities:
+        rank = ranks.get(entity.start)
+        if (
+            entity.label_ == "PERSON"
+            and len(entity) == 1
+            and rank is not None
+            and rank[-1].lower_.endswith(("s", "x"))
+            and sum(c.isupper() for c in entity.text) >= 2
+        ):
+            entity = Span(doc, entity.start, entity.end, label="ORG")
+        result.append(entity)
+    return result
+
+
 OPENING_QUOTES = frozenset(["«", "“", '"'])
 CLOSING_QUOTES = frozenset(["»", "”", '"'])
 
@@ -825,6 +844,7 @@ class EntityCorrector:
         entities = self.streets_named_after_a_person(doc, entities)
         entities = places_of_a_body(doc, entities)
         entities = names_in_quotes_of_a_body(doc, entities)
+        entities = acronyms_after_plural_grades(doc, entities)
         entities = self.dateline_place_is_a_city(doc, entities)
         doc.ents = filter_spans([e for e in map(without_spaces, entities) if e is not None])
         doc.spans["honorifics"] = honorifics

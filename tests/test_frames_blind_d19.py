@@ -98,3 +98,24 @@ def test_les_deux_officiers_after_a_headline_are_the_two_the_sentence_before_nam
                   "d'état-major, le lieutenant-général Modou Njie.")
     assert ("ECOMIG", "ORG") in ents(doc)
     assert events(doc) == {("Modou Njie", "Kwabena Boateng"), ("Modou Njie", "Mame Ndour")}
+
+
+def test_a_coordinated_subject_with_appositions_before_et(analyse):
+    doc = analyse("Le général Sok Chhun, ministre de la Défense, et le ministre thaïlandais de la "
+                  "Défense, M. Prasert Wongsakul, ont eu un tête-à-tête lundi.")
+    assert meetings(doc) == {frozenset({"Sok Chhun", "Prasert Wongsakul"})}
+
+
+def test_a_national_delegation_three_sentences_after_its_meeting(analyse):
+    doc = analyse("La réunion s'est ouverte lundi sous la coprésidence du ministre de la Défense, "
+                  "le général Sok Chhun, et du ministre thaïlandais de la Défense, M. Prasert "
+                  "Wongsa. Les travaux ont été précédés d'un tête-à-tête entre les deux hommes. "
+                  "Les deux ministres ont ensuite passé en revue la démarcation. La délégation "
+                  "thaïlandaise comprenait notamment le général Thanakorn Srisa.")
+    assert frozenset({"Sok Chhun", "Thanakorn Srisa"}) in meetings(doc)
+
+
+def test_a_capitalised_body_after_a_plural_grade_is_no_person(analyse):
+    doc = analyse("La délégation malienne comprenait deux colonels FAMa. Le général Ali Koné a "
+                  "reçu le colonel Sékou DIARRA.")
+    assert names(doc, "PERSON") == {"Ali Koné", "Sékou DIARRA"}
