@@ -708,10 +708,18 @@ def is_heading(sentence: Span) -> bool:
 def is_title_line(sentence: Span) -> bool:
     """A heading or a page title: a paragraph of its own, without a verb, of a few words,
     with no full stop (`Rencontre Karam–Rivera Olmedo au ministère de la Défense`)."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
     return is_heading(sentence) or (
-        len(words) <= 15
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        is_headline(sentence, most_words=15)
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    )
+
+
+def is_headline(sentence: Span, most_words: int = 25) -> bool:
+    """A paragraph of its own with no full stop, of a headline's length, verb or not
+    (`Gambie : le nouveau commandant de l'ECOMIG reçu par le chef d'état-major`)."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return (
+        len(words) <= most_words
         and not sentence.text.rstrip().endswith(".")
         and sentence.text_with_ws.endswith("\n\n")
     )

@@ -46,6 +46,7 @@ from .follow_ups import (
     FollowUps,
     alongside_start,
     is_companion_verb,
+    is_headline,
     is_title_line,
     presence_start,
     sentence_announces_list,
@@ -1308,17 +1309,6 @@ def after_a_noun_marker(token) -> bool:
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and (
         before.pos_ == "DET" or (before.lower_ == "en" and before.pos_ == "ADP"))
-
-
-def is_headline(sentence: Span) -> bool:
-    """A paragraph of its own with no full stop, of a headline's length, verb or not
-    (`Gambie : le nouveau commandant de l'ECOMIG reçu par le chef d'état-major`)."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    return (
-        len(words) <= 25
-        and not sentence.text.rstrip().endswith(".")
-        and sentence.text_with_ws.endswith("\n\n")
-    )
 
 
 def caption_indices(sentences: list[Span]) -> set[int]:

@@ -38,7 +38,7 @@ first date (undated last), then first event_id: the same tables give the same id
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date as Date
 
 import pandas as pd
@@ -176,11 +176,16 @@ def same_place(first: Event, second: Event) -> str:
     """`same place` or `places in one country` when both events name one, else ""."""
     if not first.place or not second.place:
         return ""
-    a, b = place_key(first.place), place_key(second.place)
-    if a == b:
+    if place_key(first.place) == place_key(second.place):
         return "same place"
-    country = code_of_place().get(a)
-    return "places in one country" if country and country == code_of_place().get(b) else ""
+    country = place_country(first)
+    return "places in one country" if country and country == place_country(second) else ""
+
+
+def place_country(event: Event) -> str | None:
+    """The alpha-2 code of the country of the event's place (a listed place, a capital or
+    a country), or None."""
+    return code_of_place().get(place_key(event.place)) if event.place else None
 
 
 def participants_link(first: Event, second: Event, anchors: Anchors) -> str:
@@ -240,7 +245,7 @@ def host_countries(event: Event, guests, anchors: Anchors) -> set[str]:
     """The countries of an event's host side (a meeting's parties but the guests) and of
     its place."""
     side = event.parties - set(guests) if event.type == "MET" else set(event.hosts)
-    code = code_of_place().get(place_key(event.place)) if event.place else None
+    code = place_country(event)
     return countries_of(side, anchors) | ({f"gpe:{code.lower()}"} if code else set())
 
 
@@ -271,7 +276,7 @@ def date_fit(event: Event, visit: Visit) -> str:
     if span is None or when is None:
         return ""
     first, last = span
-    gap = 0 if first <= when <= last else min(abs((when - first).days), abs((when - last).days))
+    gap = days_from_span(when, span)
     if gap > WINDOW_DAYS:
         return ""
     stretch = (max(last, when) - min(first, when)).days
@@ -383,9 +388,14 @@ def match_rank(event: Event, visit: Visit, match: tuple[int, str]) -> tuple:
     yesterday in another country's capital is not today's); then the oldest visit."""
     number, link = match
     span, when = visit.span(), event.when
-    gap = 0 if span is None or when is None or span[0] <= when <= span[1] else min(
-        abs((when - span[0]).days), abs((when - span[1]).days))
+    gap = days_from_span(when, span) if span is not None and when is not None else 0
     return (TRIP in link, gap if TRIP in link else 0, number)
+
+
+def days_from_span(when: Date, span: tuple[Date, Date]) -> int:
+    """0 within the span, else the days to its nearer end."""
+    first, last = span
+    return 0 if first <= when <= last else min(abs((when - first).days), abs((when - last).days))
 
 
 def visit_order(visit: Visit) -> tuple:
@@ -490,7 +500,7 @@ def years_of_yearless(
                     continue
                 if abs((candidate - other.date).days) > WINDOW_DAYS:
                     continue
-                if participants_link(other, replace(event, doc_date=candidate), anchors):
+                if participants_link(other, event, anchors):  # (dates apart, checked above)
                     years[event.doc_id].add(year)
     return {doc: next(iter(found)) for doc, found in years.items() if len(found) == 1}
 
